@@ -1,0 +1,66 @@
+// analyzer: the facade that runs the pipeline for one document:
+// decode -> tokenize -> match -> score.
+//
+// An Analyzer owns its lexicon, tokenizer and compiled matcher. It is immutable after create()
+// and analyze() may be called from any number of threads at once.
+//
+//   Result<Analyzer> analyzer = Analyzer::create(std::move(*lexicon), AnalyzerOptions{});
+//   Result<DocumentResult> result = analyzer->analyze("report.txt", bytes);
+//   if (result.ok()) std::cout << render_table(*result, analyzer->lexicon(), RenderOptions{});
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "themescan/lexicon.h"
+#include "themescan/match.h"
+#include "themescan/score.h"
+#include "themescan/status.h"
+#include "themescan/text.h"
+#include "themescan/tokenize.h"
+
+namespace themescan {
+
+struct AnalyzerOptions {
+  bool fold_accents = false;
+};
+
+struct DocumentResult {
+  std::string path;            // as given by the caller ("-" for standard input)
+  std::uint64_t bytes = 0;     // size of the input in bytes (before decoding)
+  std::string text;            // decoded UTF-8; all spans index this
+  std::string encoding;        // "UTF-8"
+  bool had_bom = false;
+  std::optional<Span> title;
+  TokenizedText tokens;
+  std::vector<Hit> hits;
+  std::vector<ThemeScore> themes;  // every theme, by rank
+  std::vector<std::string> warnings;
+};
+
+class Analyzer {
+ public:
+  static Result<Analyzer> create(Lexicon lexicon, Tokenizer tokenizer, AnalyzerOptions options);
+
+  // Fails with kBadInput for binary or undecodable bytes; the message does not name the path
+  // (the caller adds it).
+  Result<DocumentResult> analyze(std::string path, std::string_view bytes) const;
+
+  const Lexicon& lexicon() const;
+  const Tokenizer& tokenizer() const;
+  const AnalyzerOptions& options() const;
+
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+
+ private:
+  struct Impl;
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace themescan

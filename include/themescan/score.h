@@ -1,0 +1,42 @@
+// score: hits + word count -> per-theme figures (formulas in README.md, "How themes are scored").
+//
+//   hits      number of non-overlapping hits of the theme
+//   distinct  number of different entries that produced them
+//   score     sum of the hits' entry weights
+//   per_1k    1000 * hits / words          (0 when the document has no words)
+//   share     hits / all hits of all themes (0 when there are none)
+//
+// Themes are ranked by score, then hits, then id (ascending), so the order is total and stable.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "themescan/lexicon.h"
+#include "themescan/match.h"
+
+namespace themescan {
+
+struct TermCount {
+  std::uint32_t entry = 0;  // index into Theme::entries
+  std::uint32_t count = 0;
+};
+
+struct ThemeScore {
+  std::uint32_t theme = 0;  // index into Lexicon::themes()
+  std::uint32_t rank = 0;   // 1-based
+  std::uint32_t hits = 0;
+  std::uint32_t distinct = 0;
+  double score = 0;
+  double per_1k = 0;
+  double share = 0;
+  std::vector<TermCount> terms;        // by count (descending), then entry order
+  std::vector<std::uint32_t> evidence; // indices into the hit list, in text order
+};
+
+// One ThemeScore per theme of the lexicon (themes without hits included), sorted by rank.
+std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
+                                     std::uint32_t words);
+
+}  // namespace themescan

@@ -1,0 +1,39 @@
+// themescan: theme breakdown and attributed quotes of event reports.
+// main() only dispatches to a subcommand; each lives in its own file.
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace {
+
+struct Subcommand {
+  const char* name;
+  int (*run)(const std::vector<std::string>&);
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"lexicons", themescan::cli::run_lexicons},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty()) {
+      for (const Subcommand& sub : kSubcommands) {
+        if (args.front() == sub.name) {
+          args.erase(args.begin());
+          return sub.run(args);
+        }
+      }
+    }
+    return themescan::cli::run_analyze(args);
+  } catch (const std::exception& e) {
+    themescan::cli::print_error(std::string("internal error: ") + e.what());
+    return themescan::cli::kExitUsage;
+  }
+}

@@ -1,0 +1,277 @@
+// Parser for themescan's lexicon format (lexicons/README.md). One theme per file.
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "re2_util.h"
+#include "themescan/decode.h"
+#include "text_util.h"
+#include "themescan/lexicon.h"
+#include "themescan/normalize.h"
+
+namespace themescan {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+const std::set<std::string_view> kDirectives = {"theme", "label", "description", "lang", "format"};
+
+std::string fnv1a64(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : bytes) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return fmt::format("fnv1a64:{:016x}", hash);
+}
+
+bool valid_theme_id(std::string_view id) {
+  if (id.empty() || id.size() > 64 || id.front() == '-') return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+std::string_view trimmed(std::string_view text) {
+  std::size_t b = 0, e = text.size();
+  detail::trim(text, b, e);
+  return text.substr(b, e - b);
+}
+
+// Position of the " | " separator (a '|' with white space on its left and white space or the end
+// of the line on its right), or npos.
+std::size_t find_separator(std::string_view line) {
+  for (std::size_t k = 1; k < line.size(); ++k) {
+    if (line[k] != '|') continue;
+    const bool left = line[k - 1] == ' ' || line[k - 1] == '\t';
+    const bool right = k + 1 == line.size() || line[k + 1] == ' ' || line[k + 1] == '\t';
+    if (left && right) return k;
+  }
+  return std::string_view::npos;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view name, std::string_view content, const Tokenizer& tokenizer)
+      : name_(name), content_(content), tokenizer_(tokenizer) {}
+
+  Result<Theme> run() {
+    theme_.source = std::string(name_);
+    theme_.hash = fnv1a64(content_);
+    std::string_view rest = content_;
+    if (rest.substr(0, kUtf8Bom.size()) == kUtf8Bom) rest.remove_prefix(kUtf8Bom.size());
+    if (const std::uint32_t bad = find_invalid_utf8_line(rest); bad != 0) {
+      return error(bad, "not valid UTF-8");
+    }
+    std::uint32_t number = 0;
+    while (!rest.empty()) {
+      const std::size_t newline = rest.find('\n');
+      std::string_view line = rest.substr(0, newline);
+      rest = newline == std::string_view::npos ? std::string_view{} : rest.substr(newline + 1);
+      ++number;
+      if (Status status = parse_line(number, trimmed(line)); !status.ok()) return status;
+    }
+    if (theme_line_ == 0) {
+      return error(1, "missing '@theme ID' (every lexicon file declares its theme)");
+    }
+    if (theme_.entry_count() == 0) {
+      return error(theme_line_, fmt::format("theme '{}' has no entries", theme_.id));
+    }
+    if (theme_.label.empty()) theme_.label = theme_.id;
+    return std::move(theme_);
+  }
+
+ private:
+  Status error(std::uint32_t line, std::string_view message) const {
+    return Status(StatusCode::kLexiconError, fmt::format("{}:{}: {}", name_, line, message));
+  }
+
+  // 1-based line number of the first line holding invalid UTF-8, or 0.
+  static std::uint32_t find_invalid_utf8_line(std::string_view text);
+
+  Status parse_line(std::uint32_t number, std::string_view line) {
+    if (line.empty() || line.front() == '#') return Status::Ok();
+    if (line.front() == '@') return parse_directive(number, line);
+    if (theme_line_ == 0) return error(number, "entry before '@theme ID'");
+    return parse_entry(number, line);
+  }
+
+  Status parse_directive(std::uint32_t number, std::string_view line) {
+    std::size_t space = line.find_first_of(" \t");
+    const std::string_view name = line.substr(1, space == std::string_view::npos ? space : space - 1);
+    const std::string_view value =
+        space == std::string_view::npos ? std::string_view{} : trimmed(line.substr(space));
+    if (!kDirectives.count(name)) {
+      return error(number, fmt::format("unknown directive '@{}' (known: @theme, @label, "
+                                       "@description, @lang, @format)", name));
+    }
+    if (name == "theme") {
+      if (theme_line_ != 0) {
+        return error(number, fmt::format("a second '@theme' (a file holds one theme; '@theme' "
+                                         "was given on line {})", theme_line_));
+      }
+      if (!valid_theme_id(value)) {
+        return error(number, fmt::format("invalid theme id '{}' (use lower-case letters, digits "
+                                         "and '-')", value));
+      }
+      theme_.id = std::string(value);
+      theme_line_ = number;
+      theme_.line = number;
+    } else if (value.empty()) {
+      return error(number, fmt::format("'@{}' needs a value", name));
+    } else if (name == "label") {
+      theme_.label = std::string(value);
+    } else if (name == "description") {
+      theme_.description = std::string(value);
+    } else if (name == "lang") {
+      theme_.languages = std::string(value);
+    } else if (name == "format" && value != "1") {
+      return error(number, fmt::format("unsupported format version '{}' (this themescan reads "
+                                       "version 1)", value));
+    }
+    return Status::Ok();
+  }
+
+  Status parse_entry(std::uint32_t number, std::string_view line) {
+    Entry entry;
+    entry.line = number;
+    if (line.front() == '!') {
+      entry.exclusion = true;
+      line = trimmed(line.substr(1));
+    }
+    std::string_view weight;
+    if (const std::size_t bar = find_separator(line); bar != std::string_view::npos) {
+      weight = trimmed(line.substr(bar + 1));
+      line = trimmed(line.substr(0, bar));
+      if (Status status = parse_weight(number, weight, entry); !status.ok()) return status;
+    }
+    if (!line.empty() && line.front() == '\\') line.remove_prefix(1);
+    if (line.empty()) return error(number, "empty entry");
+    entry.text = std::string(line);
+    Status status = line.substr(0, 3) == "re:" ? parse_pattern(number, line.substr(3), entry)
+                                               : parse_words(number, line, entry);
+    if (!status.ok()) return status;
+    return add(number, std::move(entry));
+  }
+
+  Status parse_weight(std::uint32_t number, std::string_view text, Entry& entry) {
+    if (entry.exclusion) return error(number, "an exclusion cannot have a weight");
+    if (text.find('=') != std::string_view::npos) {
+      return error(number, fmt::format("unsupported field '{}' (format version 1 accepts only a "
+                                       "weight after ' | ')", text));
+    }
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+        !std::isfinite(value) || value <= 0) {
+      return error(number, fmt::format("bad weight '{}' (a number greater than 0, such as 2 or "
+                                       "0.5)", text));
+    }
+    entry.weight = value;
+    return Status::Ok();
+  }
+
+  Status parse_pattern(std::uint32_t number, std::string_view pattern, Entry& entry) {
+    if (pattern.empty()) return error(number, "empty pattern after 're:'");
+    RE2 re(re2::StringPiece(pattern.data(), pattern.size()), detail::pattern_options());
+    if (!re.ok()) {
+      return error(number, fmt::format("bad RE2 pattern '{}': {}", pattern, re.error()));
+    }
+    if (RE2::FullMatch("", re)) {
+      return error(number, fmt::format("pattern '{}' matches the empty string", pattern));
+    }
+    entry.kind = EntryKind::kPattern;
+    entry.pattern = std::string(pattern);
+    return Status::Ok();
+  }
+
+  Status parse_words(std::uint32_t number, std::string_view term, Entry& entry) {
+    // Tokenise with the text's tokenizer; '*' becomes a space so offsets stay put and a stem
+    // mark is found as the byte right after a word.
+    std::string plain(term);
+    for (char& c : plain) {
+      if (c == '*') c = ' ';
+    }
+    const TokenizedText tokens = tokenizer_.tokenize(plain);
+    if (tokens.words.empty()) {
+      return error(number, fmt::format("entry '{}' has no words (only punctuation or symbols)", term));
+    }
+    std::set<std::size_t> stem_marks;
+    for (std::size_t i = 0; i < term.size(); ++i) {
+      if (term[i] == '*') stem_marks.insert(i);
+    }
+    for (std::size_t i = 0; i < tokens.words.size(); ++i) {
+      const Token& token = tokens.words[i];
+      if (i > 0 && !token.joins_prev) {
+        return error(number, fmt::format(
+            "entry '{}' can never match: its words are separated by '{}' (words in a phrase may be "
+            "separated only by spaces or hyphens; use a re: pattern)",
+            term, trimmed(term.substr(tokens.words[i - 1].span.end,
+                                      token.span.begin - tokens.words[i - 1].span.end))));
+      }
+      EntryWord word{std::string(token.span.slice(term)), stem_marks.erase(token.span.end) > 0};
+      if (word.stem && i + 1 < tokens.words.size() &&
+          tokens.words[i + 1].span.begin == token.span.end + 1) {
+        return error(number, fmt::format("entry '{}': '*' is only allowed at the end of a word", term));
+      }
+      entry.words.push_back(std::move(word));
+    }
+    if (!stem_marks.empty()) {
+      return error(number, fmt::format("entry '{}': '*' is only allowed at the end of a word", term));
+    }
+    if (entry.words.size() > 1) {
+      entry.kind = EntryKind::kPhrase;
+    } else {
+      entry.kind = entry.words.front().stem ? EntryKind::kStem : EntryKind::kWord;
+    }
+    return Status::Ok();
+  }
+
+  Status add(std::uint32_t number, Entry entry) {
+    std::string key = entry.exclusion ? "!" : "";
+    if (entry.kind == EntryKind::kPattern) {
+      key += "re:" + entry.pattern;
+    } else {
+      for (const EntryWord& word : entry.words) {
+        key += normalizer_.key(word.text);
+        key += word.stem ? "* " : " ";
+      }
+    }
+    const auto [it, inserted] = seen_.emplace(key, number);
+    if (!inserted) {
+      return error(number, fmt::format("duplicate entry '{}' (same as line {})", entry.text,
+                                       it->second));
+    }
+    theme_.entries.push_back(std::move(entry));
+    return Status::Ok();
+  }
+
+  std::string_view name_;
+  std::string_view content_;
+  const Tokenizer& tokenizer_;
+  Normalizer normalizer_;
+  Theme theme_;
+  std::uint32_t theme_line_ = 0;
+  std::map<std::string, std::uint32_t> seen_;
+};
+
+std::uint32_t Parser::find_invalid_utf8_line(std::string_view text) {
+  const std::size_t bad = find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return 0;
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+Result<Theme> parse_lexicon(std::string_view name, std::string_view content,
+                            const Tokenizer& tokenizer) {
+  return Parser(name, content, tokenizer).run();
+}
+
+}  // namespace themescan

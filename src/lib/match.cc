@@ -1,0 +1,322 @@
+#include "themescan/match.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "re2_util.h"
+
+namespace themescan {
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using KeyMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
+struct EntryRef {
+  std::uint32_t theme;
+  std::uint32_t entry;
+};
+
+// A match key found in a token: the whole token, or a part of it without a possessive or
+// elided article (see lexicons/README.md, "Match keys").
+struct Symbol {
+  std::uint32_t id;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+struct Candidate {
+  std::uint32_t entry;
+  Span span;
+};
+
+struct CompiledPattern {
+  EntryRef ref;
+  std::unique_ptr<RE2> re;
+};
+
+constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
+
+bool is_elision_prefix(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu"};
+  return std::find(std::begin(kPrefixes), std::end(kPrefixes), key) != std::end(kPrefixes);
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  const Lexicon* lexicon = nullptr;
+  Normalizer normalizer;
+  KeyMap words;                           // exact word key -> symbol
+  KeyMap stems;                           // stem key -> symbol
+  std::vector<std::size_t> stem_lengths;  // distinct stem key lengths, ascending
+  std::uint32_t symbol_count = 0;
+
+  // Trie over symbol sequences. Node 0 is the root.
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | symbol) -> child
+  std::vector<std::vector<EntryRef>> terminals;            // per node
+  std::vector<bool> has_children;
+
+  std::vector<CompiledPattern> patterns;
+  std::unique_ptr<RE2::Set> pattern_set;  // null when there are no patterns
+
+  std::uint32_t symbol_for(std::string key, bool stem) {
+    KeyMap& map = stem ? stems : words;
+    const auto [it, inserted] = map.emplace(std::move(key), symbol_count);
+    if (inserted) {
+      ++symbol_count;
+      if (stem && std::find(stem_lengths.begin(), stem_lengths.end(), it->first.size()) ==
+                      stem_lengths.end()) {
+        stem_lengths.push_back(it->first.size());
+        std::sort(stem_lengths.begin(), stem_lengths.end());
+      }
+    }
+    return it->second;
+  }
+
+  std::uint32_t child(std::uint32_t node, std::uint32_t symbol) const {
+    const auto it = edges.find((std::uint64_t{node} << 32) | symbol);
+    return it == edges.end() ? kNoNode : it->second;
+  }
+
+  std::uint32_t add_child(std::uint32_t node, std::uint32_t symbol) {
+    const auto [it, inserted] = edges.emplace((std::uint64_t{node} << 32) | symbol,
+                                              static_cast<std::uint32_t>(terminals.size()));
+    if (inserted) {
+      terminals.emplace_back();
+      has_children.push_back(false);
+      has_children[node] = true;
+    }
+    return it->second;
+  }
+
+  void add_symbols_for_key(std::string_view key, std::uint32_t begin, std::uint32_t end,
+                           std::vector<Symbol>& out) const {
+    if (const auto it = words.find(key); it != words.end()) out.push_back({it->second, begin, end});
+    for (const std::size_t length : stem_lengths) {
+      if (length > key.size()) break;
+      if (const auto it = stems.find(key.substr(0, length)); it != stems.end()) {
+        out.push_back({it->second, begin, end});
+      }
+    }
+  }
+
+  // The symbols of one token: its key, plus the key without an English possessive ('s, ') or
+  // without a French/Italian elided article (l', d', qu', ...).
+  void token_symbols(std::string_view text, Span span, std::string& key,
+                     std::vector<Symbol>& out) const {
+    const std::string_view word = span.slice(text);
+    normalizer.key(word, key);
+    add_symbols_for_key(key, span.begin, span.end, out);
+    if (key.find('\'') == std::string::npos) return;
+    std::string part;
+    // Apostrophes in the original: ASCII ' or U+2019.
+    auto apostrophe_at = [&](std::size_t i, std::size_t* length) {
+      if (word[i] == '\'') return *length = 1, true;
+      if (word.compare(i, 3, "\xE2\x80\x99") == 0) return *length = 3, true;
+      return false;
+    };
+    std::size_t first = std::string_view::npos, first_len = 0, last = 0, last_len = 0;
+    for (std::size_t i = 0, len = 0; i < word.size(); ++i) {
+      if (apostrophe_at(i, &len)) {
+        if (first == std::string_view::npos) first = i, first_len = len;
+        last = i, last_len = len;
+      }
+    }
+    const std::string_view after_last = word.substr(last + last_len);
+    if (last > 0 && (after_last.empty() || after_last == "s" || after_last == "S")) {
+      normalizer.key(word.substr(0, last), part);
+      add_symbols_for_key(part, span.begin, span.begin + static_cast<std::uint32_t>(last), out);
+    }
+    if (first > 0 && first + first_len < word.size()) {
+      normalizer.key(word.substr(0, first), part);
+      if (is_elision_prefix(part)) {
+        normalizer.key(word.substr(first + first_len), part);
+        add_symbols_for_key(part, span.begin + static_cast<std::uint32_t>(first + first_len),
+                            span.end, out);
+      }
+    }
+  }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::~Matcher() = default;
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+
+const Lexicon& Matcher::lexicon() const { return *impl_->lexicon; }
+
+Result<Matcher> Matcher::compile(const Lexicon& lexicon, const Normalizer& normalizer) {
+  auto impl = std::make_unique<Impl>();
+  impl->lexicon = &lexicon;
+  impl->normalizer = normalizer;
+  impl->terminals.emplace_back();
+  impl->has_children.push_back(false);
+  std::vector<std::string> pattern_sources;
+  for (std::uint32_t t = 0; t < lexicon.themes().size(); ++t) {
+    const Theme& theme = lexicon.themes()[t];
+    for (std::uint32_t e = 0; e < theme.entries.size(); ++e) {
+      const Entry& entry = theme.entries[e];
+      if (entry.kind == EntryKind::kPattern) {
+        auto re = std::make_unique<RE2>(entry.pattern, detail::pattern_options());
+        if (!re->ok()) {
+          return Status(StatusCode::kLexiconError, fmt::format("{}:{}: bad RE2 pattern: {}",
+                                                               theme.source, entry.line, re->error()));
+        }
+        impl->patterns.push_back({{t, e}, std::move(re)});
+        pattern_sources.push_back(entry.pattern);
+        continue;
+      }
+      std::uint32_t node = 0;
+      for (const EntryWord& word : entry.words) {
+        node = impl->add_child(node, impl->symbol_for(normalizer.key(word.text), word.stem));
+      }
+      impl->terminals[node].push_back({t, e});
+    }
+  }
+  if (!pattern_sources.empty()) {
+    impl->pattern_set = std::make_unique<RE2::Set>(detail::pattern_options(), RE2::UNANCHORED);
+    for (const std::string& source : pattern_sources) {
+      std::string error;
+      if (impl->pattern_set->Add(source, &error) < 0) {
+        return Status(StatusCode::kLexiconError, "cannot add pattern to RE2 set: " + error);
+      }
+    }
+    if (!impl->pattern_set->Compile()) {
+      return Status(StatusCode::kLexiconError, "the lexicons' patterns are too large for RE2");
+    }
+  }
+  return Matcher(std::move(impl));
+}
+
+std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& tokens) const {
+  const Impl& m = *impl_;
+  const std::vector<Theme>& themes = m.lexicon->themes();
+  const std::vector<Token>& words = tokens.words;
+
+  // 1. The symbols of every token, in one flat array.
+  std::vector<Symbol> symbols;
+  std::vector<std::uint32_t> first_symbol(words.size() + 1, 0);
+  std::string key;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    first_symbol[i] = static_cast<std::uint32_t>(symbols.size());
+    m.token_symbols(text, words[i].span, key, symbols);
+  }
+  first_symbol[words.size()] = static_cast<std::uint32_t>(symbols.size());
+
+  // 2. Candidates from the trie, grouped by theme.
+  std::vector<std::vector<Candidate>> candidates(themes.size());
+  struct State {
+    std::uint32_t node;
+    std::uint32_t token;
+    std::uint32_t begin;
+  };
+  std::vector<State> stack;
+  for (std::uint32_t start = 0; start < words.size(); ++start) {
+    stack.push_back({0, start, 0});
+    while (!stack.empty()) {
+      const State state = stack.back();
+      stack.pop_back();
+      for (std::uint32_t s = first_symbol[state.token]; s < first_symbol[state.token + 1]; ++s) {
+        const Symbol& symbol = symbols[s];
+        const std::uint32_t node = m.child(state.node, symbol.id);
+        if (node == kNoNode) continue;
+        const std::uint32_t begin = state.token == start ? symbol.begin : state.begin;
+        for (const EntryRef& ref : m.terminals[node]) {
+          candidates[ref.theme].push_back({ref.entry, Span{begin, symbol.end}});
+        }
+        const std::uint32_t next = state.token + 1;
+        if (m.has_children[node] && next < words.size() && words[next].joins_prev) {
+          stack.push_back({node, next, begin});
+        }
+      }
+    }
+  }
+
+  // 3. Pattern candidates: one RE2::Set pass picks the patterns worth scanning.
+  if (m.pattern_set) {
+    std::vector<int> present;
+    const re2::StringPiece input(text.data(), text.size());
+    if (m.pattern_set->Match(input, &present)) {
+      std::sort(present.begin(), present.end());
+      for (const int index : present) {
+        const CompiledPattern& pattern = m.patterns[static_cast<std::size_t>(index)];
+        re2::StringPiece found;
+        std::size_t pos = 0;
+        while (pos <= text.size() &&
+               pattern.re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+          const auto begin = static_cast<std::size_t>(found.data() - text.data());
+          const std::size_t end = begin + found.size();
+          if (end > begin) {
+            candidates[pattern.ref.theme].push_back(
+                {pattern.ref.entry,
+                 Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}});
+            pos = end;
+          } else {
+            // An empty match: step over one code point.
+            pos = begin + 1;
+            while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+          }
+        }
+      }
+    }
+  }
+
+  // 4. Per theme: drop candidates inside exclusions, then keep the leftmost-longest.
+  std::vector<Hit> hits;
+  for (std::uint32_t t = 0; t < themes.size(); ++t) {
+    std::vector<Candidate>& list = candidates[t];
+    if (list.empty()) continue;
+    const std::vector<Entry>& entries = themes[t].entries;
+    std::sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+      if (a.span.end != b.span.end) return a.span.end > b.span.end;
+      return a.entry < b.entry;
+    });
+    // Exclusions arrive in the same order; the furthest end among exclusions that start at or
+    // before a candidate tells whether one of them contains it.
+    std::uint32_t excluded_until = 0;
+    bool any_exclusion = false;
+    std::uint32_t accepted_until = 0;
+    bool any_accepted = false;
+    std::size_t x = 0;
+    std::vector<const Candidate*> exclusions;
+    for (const Candidate& c : list) {
+      if (entries[c.entry].exclusion) exclusions.push_back(&c);
+    }
+    for (const Candidate& c : list) {
+      if (entries[c.entry].exclusion) continue;
+      while (x < exclusions.size() && exclusions[x]->span.begin <= c.span.begin) {
+        excluded_until = any_exclusion ? std::max(excluded_until, exclusions[x]->span.end)
+                                       : exclusions[x]->span.end;
+        any_exclusion = true;
+        ++x;
+      }
+      if (any_exclusion && excluded_until >= c.span.end) continue;
+      if (any_accepted && c.span.begin < accepted_until) continue;
+      hits.push_back({t, c.entry, c.span, 0});
+      accepted_until = c.span.end;
+      any_accepted = true;
+    }
+  }
+
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.theme != b.theme) return a.theme < b.theme;
+    return a.span.end < b.span.end;
+  });
+  const std::vector<Span>& sentences = tokens.sentences;
+  for (Hit& hit : hits) {
+    const auto it = std::upper_bound(sentences.begin(), sentences.end(), hit.span.begin,
+                                     [](std::uint32_t pos, const Span& s) { return pos < s.begin; });
+    hit.sentence = it == sentences.begin() ? 0 : static_cast<std::uint32_t>(it - sentences.begin() - 1);
+  }
+  return hits;
+}
+
+}  // namespace themescan
