@@ -51,6 +51,13 @@ apprenticeship*
 lifelong learning
 e-learning
 coding bootcamp*
+scholarship*
+mentorship*
+career fair*
+young professionals
+data analyst*
+cybersecurity specialist*
+coding academ*
 # "IT specialists", "IT talent" ...: IT in capitals only, so "make it professional" does not count
 re:\b(?-i:IT)\s+(?:talents?|specialists?|professionals?|personnel|workforce|staff|engineers?|experts?|skills|education|training|graduates?)\b
 !talent show*

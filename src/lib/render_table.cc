@@ -51,11 +51,6 @@ std::string truncate(std::string_view text, std::size_t width) {
   return std::string(text.substr(0, i)) + "…";
 }
 
-std::string format_number(double value) {
-  std::string s = fmt::format("{:.1f}", value);
-  return s;
-}
-
 }  // namespace
 
 std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
@@ -85,9 +80,9 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
     id_width = std::max(id_width, lexicon.themes()[score->theme].id.size());
   }
   const double max_score = themes.front()->score;
-  out += style.bold(fmt::format("  {:>4}  {}  {:>5}  {:>5}  {:>6}  {:>7}  {:>6}  {}", "rank",
+  out += style.bold(fmt::format("  {:>4}  {}  {:>5}  {:>5}  {:>6}  {:>7}  {:>6}", "rank",
                                 pad_right("theme", id_width), "hits", "dist", "score", "per 1k",
-                                "share", "")) + "\n";
+                                "share")) + "\n";
   const std::size_t indent = 8;
   const std::size_t terms_width = options.width > indent + 20 ? options.width - indent : 20;
   for (const ThemeScore* score : themes) {
@@ -99,7 +94,7 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
     }
     out += fmt::format("  {:>4}  {}  {:>5}  {:>5}  {:>6}  {:>7.2f}  {:>5.1f}%  {}\n", score->rank,
                        pad_right(theme.id, id_width), score->hits, score->distinct,
-                       format_number(score->score), score->per_1k, score->share * 100.0,
+                       fmt::format("{:.1f}", score->score), score->per_1k, score->share * 100.0,
                        style.bar(make_bar(score->score, max_score, kBarWidth)));
     if (!terms.empty()) {
       out += std::string(indent, ' ') + style.dim(truncate(terms, terms_width)) + "\n";

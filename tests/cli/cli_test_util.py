@@ -1,0 +1,52 @@
+"""Shared helpers for the CLI tests: run the real binary, compare with golden files."""
+import json
+import os
+import subprocess
+import unittest
+from pathlib import Path
+
+SOURCE_DIR = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("THEMESCAN", SOURCE_DIR / "build" / "themescan")).resolve()
+GOLDEN_DIR = SOURCE_DIR / "tests" / "golden"
+DATA_DIR = SOURCE_DIR / "tests" / "data"
+SHARED_DIR = SOURCE_DIR.parent / "shared"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def run(*args, stdin=None, env=None, cwd=SOURCE_DIR, **kwargs):
+    """Runs themescan with `args` in the source folder; returns the CompletedProcess."""
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env.update(env or {})
+    return subprocess.run([str(BINARY), *map(str, args)], input=stdin, capture_output=True,
+                          env=full_env, cwd=cwd, timeout=120, **kwargs)
+
+
+def load_schema_validator(name):
+    """A jsonschema validator for docs/schema/NAME; references between our schemas resolve
+    through their $id, never through the network."""
+    import jsonschema
+    schema_dir = SOURCE_DIR / "docs" / "schema"
+    store = {}
+    for path in schema_dir.glob("*.schema.json"):
+        schema = json.loads(path.read_text())
+        store[schema["$id"]] = schema
+    schema = json.loads((schema_dir / name).read_text())
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    resolver = jsonschema.RefResolver(base_uri=schema["$id"], referrer=schema, store=store)
+    return cls(schema, resolver=resolver)
+
+
+class GoldenTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def assert_golden(self, name, actual):
+        """Compares `actual` with tests/golden/NAME (rewrites it when UPDATE_GOLDEN=1)."""
+        path = GOLDEN_DIR / name
+        if UPDATE_GOLDEN:
+            path.write_bytes(actual)
+            return
+        self.assertTrue(path.exists(), f"golden file {path} is missing; run scripts/update-golden.sh")
+        self.assertEqual(path.read_bytes().decode(), actual.decode(),
+                         f"output differs from {path}; if the change is intended, run "
+                         "scripts/update-golden.sh and review the diff")
