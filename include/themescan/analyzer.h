@@ -1,5 +1,5 @@
 // analyzer: the facade that runs the pipeline for one document:
-// decode -> tokenize -> match -> score.
+// decode -> tokenize -> match -> score, and quotes.
 //
 // An Analyzer owns its lexicon, tokenizer and compiled matcher. It is immutable after create()
 // and analyze() may be called from any number of threads at once.
@@ -17,6 +17,7 @@
 
 #include "themescan/lexicon.h"
 #include "themescan/match.h"
+#include "themescan/quotes.h"
 #include "themescan/score.h"
 #include "themescan/status.h"
 #include "themescan/text.h"
@@ -26,6 +27,7 @@ namespace themescan {
 
 struct AnalyzerOptions {
   bool fold_accents = false;
+  bool quotes = true;  // find quoted passages
 };
 
 struct DocumentResult {
@@ -38,6 +40,7 @@ struct DocumentResult {
   TokenizedText tokens;
   std::vector<Hit> hits;
   std::vector<ThemeScore> themes;  // every theme, by rank
+  std::vector<Quote> quotes;       // empty when AnalyzerOptions::quotes is off
   std::vector<std::string> warnings;
 };
 

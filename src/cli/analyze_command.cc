@@ -49,6 +49,7 @@ struct Settings {
   std::size_t min_hits = 1;
   bool evidence = false;
   bool fold_accents = false;
+  bool no_quotes = false;
   bool quiet = false;
 };
 
@@ -71,6 +72,7 @@ po::options_description make_options(Settings& s) {
        "table: list every hit in its context (JSON always has the evidence)")
       ("color", po::value(&s.color)->value_name("WHEN")->default_value("auto"),
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
+      ("no-quotes", po::bool_switch(&s.no_quotes), "do not look for quoted passages")
       ("quiet,q", po::bool_switch(&s.quiet), "do not print warnings");
   po::options_description lexicon("Lexicons");
   lexicon.add_options()
@@ -163,7 +165,7 @@ int run_analyze(const std::vector<std::string>& args) {
   render.width = to_file ? 100 : terminal_width(100);
 
   Result<Analyzer> analyzer =
-      Analyzer::create(std::move(*lexicon), std::move(*tokenizer), {.fold_accents = s.fold_accents});
+      Analyzer::create(std::move(*lexicon), std::move(*tokenizer), {.fold_accents = s.fold_accents, .quotes = !s.no_quotes});
   if (!analyzer.ok()) {
     print_error(analyzer.status().message());
     return kExitUsage;

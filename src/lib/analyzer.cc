@@ -49,6 +49,7 @@ Result<DocumentResult> Analyzer::analyze(std::string path, std::string_view byte
     result.warnings.push_back(bytes.empty() ? "empty document" : "no words in document");
   }
   result.hits = impl_->matcher->match(result.text, result.tokens);
+  if (impl_->options.quotes) result.quotes = find_quotes(result.text, result.tokens);
   result.themes = score_themes(impl_->lexicon, result.hits,
                                static_cast<std::uint32_t>(result.tokens.words.size()));
   return result;

@@ -74,7 +74,7 @@ Snippet make_snippet(std::string_view text, Span span, std::size_t width) {
   // (unless the context has no space at all, as in Chinese or Thai).
   std::size_t left = span.begin;
   for (std::size_t n = 0; n < width && left > 0; ++n) left = detail::previous_boundary(text, left);
-  if (left > 0) {
+  if (left > 0 && !detail::is_space(static_cast<unsigned char>(text[left - 1]))) {
     std::size_t cut = left;
     while (cut < span.begin && !detail::is_space(static_cast<unsigned char>(text[cut]))) ++cut;
     if (cut < span.begin) left = cut;
@@ -84,7 +84,7 @@ Snippet make_snippet(std::string_view text, Span span, std::size_t width) {
     detail::code_point_at(text, right, &len);
     right += len;
   }
-  if (right < text.size()) {
+  if (right < text.size() && !detail::is_space(static_cast<unsigned char>(text[right]))) {
     std::size_t cut = right;
     while (cut > span.end && !detail::is_space(static_cast<unsigned char>(text[cut - 1]))) --cut;
     if (cut > span.end) right = cut;

@@ -76,6 +76,16 @@ ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
     themes.push_back(theme_json(result, lexicon, *score, options));
   }
   doc["themes"] = std::move(themes);
+  ordered_json quotes = ordered_json::array();
+  for (const Quote& quote : result.quotes) {
+    quotes.push_back({{"text", std::string(quote.span.slice(result.text))},
+                      {"span", span_json(quote.span)},
+                      {"type", quote.type == QuoteType::kTerm ? "term" : "direct"},
+                      {"unclosed", quote.unclosed},
+                      {"depth", quote.depth},
+                      {"paragraph", quote.paragraph}});
+  }
+  doc["quotes"] = std::move(quotes);
   doc["warnings"] = result.warnings;
   return doc;
 }

@@ -1,5 +1,6 @@
 #include "themescan/tokenize.h"
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 
@@ -60,12 +61,14 @@ std::vector<Line> split_lines(std::string_view text) {
 // processor exports where one line holds one paragraph.
 bool looks_hard_wrapped(std::string_view text, const std::vector<Line>& lines) {
   std::size_t nonblank = 0, short_lines = 0;
-  bool has_blank = false, has_consecutive = false;
+  bool has_blank = false, has_consecutive = false, blank_pending = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].blank) {
-      has_blank = has_blank || nonblank > 0;
+      blank_pending = nonblank > 0;  // a blank line counts only between two non-blank lines
       continue;
     }
+    has_blank = has_blank || blank_pending;
+    blank_pending = false;
     ++nonblank;
     if (i > 0 && !lines[i - 1].blank) has_consecutive = true;
     const auto length =
@@ -94,6 +97,26 @@ std::vector<Span> find_paragraphs(std::string_view text, const std::vector<Line>
     i = j + 1;
   }
   return paragraphs;
+}
+
+// Abbreviations after which a sentence does not end, beyond those ICU's own suppressions
+// (ss=standard) handle: ICU's English list lacks "Dr." and still breaks after "U.S." before a
+// capitalised word. A single capital letter with a full stop (an initial) is also kept.
+constexpr std::string_view kAbbreviations[] = {
+    "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "Sra.", "Dra.", "Gen.", "Sen.",
+    "Rep.", "Gov.", "Hon.", "Amb.", "Inc.", "Ltd.", "Corp.", "Co.", "No.", "vs.", "e.g.", "i.e.",
+    "U.S.", "U.K.", "U.N.", "E.U.", "EE.UU.", "Mme.", "M.", "г.", "гг.", "им.", "проф.", "акад.",
+    "т.е."};
+
+bool ends_with_abbreviation(std::string_view sentence) {
+  std::size_t b = 0, e = sentence.size();
+  detail::trim(sentence, b, e);
+  const std::string_view body = sentence.substr(0, e);
+  const std::size_t space = body.find_last_of(" \t\n(\"“«");
+  const std::string_view last = space == std::string_view::npos ? body : body.substr(space + 1);
+  if (last.size() == 2 && last[0] >= 'A' && last[0] <= 'Z' && last[1] == '.') return true;
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last) !=
+         std::end(kAbbreviations);
 }
 
 WordKind kind_of(int32_t status) {
@@ -173,6 +196,14 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
   if (U_FAILURE(status)) return out;
   for (int32_t begin = sentences->first(), end = sentences->next();
        end != icu::BreakIterator::DONE; begin = end, end = sentences->next()) {
+    // Extend over breaks after an abbreviation, unless the break is at a line end.
+    while (static_cast<std::size_t>(end) < sentence_text.size() &&
+           ends_with_abbreviation(sentence_text.substr(begin, end - begin)) &&
+           sentence_text.substr(begin, end - begin).find('\n') == std::string_view::npos) {
+      const int32_t next = sentences->next();
+      if (next == icu::BreakIterator::DONE) break;
+      end = next;
+    }
     std::size_t b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
     detail::trim(text, b, e);
     if (b < e) {
