@@ -9,6 +9,10 @@ namespace {
 
 constexpr std::size_t kTitleMaxChars = 200;
 
+// Byte scans for word boundaries look at ASCII white space only: a continuation byte such as
+// 0x85 or 0xA0 must never be taken for NEL or NO-BREAK SPACE.
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 }  // namespace
 
 std::optional<Span> find_title(std::string_view text) {
@@ -23,8 +27,10 @@ std::optional<Span> find_title(std::string_view text) {
       continue;
     }
     // Markdown heading marker.
-    if (text[b] == '#') {
-      while (b < e && text[b] == '#') ++b;
+    std::size_t hashes = b;
+    while (hashes < e && text[hashes] == '#') ++hashes;
+    if (hashes > b && hashes < e && (text[hashes] == ' ' || text[hashes] == '\t')) {
+      b = hashes;
       detail::trim(text, b, e);
     }
     const std::string_view line = text.substr(b, e - b);
@@ -74,9 +80,9 @@ Snippet make_snippet(std::string_view text, Span span, std::size_t width) {
   // (unless the context has no space at all, as in Chinese or Thai).
   std::size_t left = span.begin;
   for (std::size_t n = 0; n < width && left > 0; ++n) left = detail::previous_boundary(text, left);
-  if (left > 0 && !detail::is_space(static_cast<unsigned char>(text[left - 1]))) {
+  if (left > 0 && !is_ascii_space(text[left - 1])) {
     std::size_t cut = left;
-    while (cut < span.begin && !detail::is_space(static_cast<unsigned char>(text[cut]))) ++cut;
+    while (cut < span.begin && !is_ascii_space(text[cut])) ++cut;
     if (cut < span.begin) left = cut;
   }
   std::size_t right = span.end;
@@ -84,9 +90,9 @@ Snippet make_snippet(std::string_view text, Span span, std::size_t width) {
     detail::code_point_at(text, right, &len);
     right += len;
   }
-  if (right < text.size() && !detail::is_space(static_cast<unsigned char>(text[right]))) {
+  if (right < text.size() && !is_ascii_space(text[right])) {
     std::size_t cut = right;
-    while (cut > span.end && !detail::is_space(static_cast<unsigned char>(text[cut - 1]))) --cut;
+    while (cut > span.end && !is_ascii_space(text[cut - 1])) --cut;
     if (cut > span.end) right = cut;
   }
   Snippet snippet;

@@ -125,7 +125,7 @@ std::string render_json(const DocumentResult& result, const Lexicon& lexicon,
                         const RenderOptions& options) {
   ordered_json doc = document_json(result, lexicon, options, true);
   doc["lexicons"] = lexicons_json(lexicon);
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string render_json_corpus(const std::vector<DocumentResult>& results,
@@ -144,7 +144,7 @@ std::string render_json_corpus(const std::vector<DocumentResult>& results,
   }
   out["errors"] = std::move(errors);
   out["lexicons"] = lexicons_json(lexicon);
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace themescan

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -141,7 +142,14 @@ struct StringMaker<std::vector<T>> {
     String out("[");
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (i > 0) out += ", ";
-      out += StringMaker<T>::convert(v[i]);
+      const T item = v[i];
+      if constexpr (std::is_enum_v<T>) {
+        out += toString(static_cast<int>(item));
+      } else if constexpr (std::is_arithmetic_v<T>) {
+        out += toString(item);
+      } else {
+        out += StringMaker<T>::convert(item);
+      }
     }
     return out + "]";
   }

@@ -1,0 +1,157 @@
+// Tests for decode.h: document bytes -> valid UTF-8 text.
+#include <string>
+#include <string_view>
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+#include "themescan/decode.h"
+
+using themescan::decode_utf8;
+using themescan::find_invalid_utf8;
+using themescan::StatusCode;
+
+namespace {
+
+// The message of a decode that must fail with kBadInput.
+std::string bad_input_message(std::string_view bytes) {
+  const auto decoded = decode_utf8(bytes);
+  REQUIRE_FALSE(decoded.ok());
+  CHECK(decoded.status().code() == StatusCode::kBadInput);
+  return decoded.status().message();
+}
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+}  // namespace
+
+TEST_CASE("decode: plain ASCII is returned unchanged") {
+  const auto decoded = decode_utf8("Digital sovereignty, 2024.\n");
+  REQUIRE(decoded.ok());
+  CHECK(decoded->text == "Digital sovereignty, 2024.\n");
+  CHECK_FALSE(decoded->had_bom);
+  CHECK(decoded->encoding == "UTF-8");
+}
+
+TEST_CASE("decode: valid multi-byte UTF-8 is returned unchanged") {
+  // 2-, 3- and 4-byte sequences: é, №, 主, 😀 (U+1F600), and the largest code point U+10FFFF.
+  const std::string text = "caf\xC3\xA9 \xE2\x84\x96 \xE4\xB8\xBB \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF";
+  const auto decoded = decode_utf8(text);
+  REQUIRE(decoded.ok());
+  CHECK(decoded->text == text);
+  CHECK_FALSE(decoded->had_bom);
+  CHECK(find_invalid_utf8(text) == std::string_view::npos);
+}
+
+TEST_CASE("decode: a UTF-8 byte-order mark is removed and reported") {
+  const auto decoded = decode_utf8("\xEF\xBB\xBFSovereignty");
+  REQUIRE(decoded.ok());
+  CHECK(decoded->text == "Sovereignty");
+  CHECK(decoded->had_bom);
+  CHECK(decoded->encoding == "UTF-8");
+
+  SUBCASE("a BOM alone gives an empty text") {
+    const auto only_bom = decode_utf8(kBom);
+    REQUIRE(only_bom.ok());
+    CHECK(only_bom->text.empty());
+    CHECK(only_bom->had_bom);
+  }
+  SUBCASE("only a leading BOM is removed") {
+    const std::string text = std::string("a") + std::string(kBom) + "b";
+    const auto inner = decode_utf8(text);
+    REQUIRE(inner.ok());
+    CHECK(inner->text == text);
+    CHECK_FALSE(inner->had_bom);
+  }
+}
+
+TEST_CASE("decode: empty input is OK") {
+  const auto decoded = decode_utf8("");
+  REQUIRE(decoded.ok());
+  CHECK(decoded->text.empty());
+  CHECK_FALSE(decoded->had_bom);
+  CHECK(find_invalid_utf8("") == std::string_view::npos);
+}
+
+TEST_CASE("decode: invalid UTF-8 is rejected with the offset of the first bad sequence") {
+  SUBCASE("invalid lead byte in the middle") {
+    // 0x80 is a continuation byte without a lead byte.
+    CHECK(bad_input_message("abc\x80xyz") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 3: 0x80)");
+  }
+  SUBCASE("lead byte followed by a non-continuation byte in the middle") {
+    CHECK(bad_input_message("ab\xC3(cd") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 2: 0xC3)");
+  }
+  SUBCASE("truncated sequence at the end") {
+    // The first two bytes of € (E2 82 AC).
+    CHECK(bad_input_message("price 5\xE2\x82") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 7: 0xE2)");
+  }
+  SUBCASE("truncated 4-byte sequence at the end") {
+    CHECK(bad_input_message("\xF0\x9F\x98") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 0: 0xF0)");
+  }
+  SUBCASE("overlong encoding C0 AF") {
+    CHECK(bad_input_message("x\xC0\xAFy") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 1: 0xC0)");
+  }
+  SUBCASE("overlong 3-byte encoding E0 80 AF") {
+    CHECK(bad_input_message("ok \xE0\x80\xAF") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 3: 0xE0)");
+  }
+  SUBCASE("encoded surrogate ED A0 80") {
+    CHECK(bad_input_message("ab\xED\xA0\x80") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 2: 0xED)");
+  }
+  SUBCASE("code point above U+10FFFF (F4 90 80 80)") {
+    CHECK(bad_input_message("\xF4\x90\x80\x80") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 0: 0xF4)");
+  }
+  SUBCASE("byte 0xFF") {
+    CHECK(bad_input_message("abc\xFF") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 3: 0xFF)");
+  }
+  SUBCASE("bad byte after a long ASCII run (the 8-byte fast path)") {
+    CHECK(bad_input_message("0123456789abcdefghij\xFE") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 20: 0xFE)");
+  }
+  SUBCASE("bad byte after valid multi-byte text") {
+    // "суверенитет" is 22 bytes.
+    CHECK(bad_input_message("\xD1\x81\xD1\x83\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBD\xD0\xB8"
+                            "\xD1\x82\xD0\xB5\xD1\x82\xFF") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 22: 0xFF)");
+  }
+  SUBCASE("only the first bad sequence is reported") {
+    CHECK(bad_input_message("a\xFF" "b\xC0\xAF") ==
+          "not valid UTF-8 (first bad byte sequence at byte offset 1: 0xFF)");
+  }
+}
+
+TEST_CASE("decode: offsets count the byte-order mark (offsets of the original file)") {
+  // BOM (3 bytes) + "ab" + 0xFF: the bad byte is at offset 5 of the file.
+  CHECK(bad_input_message(std::string(kBom) + "ab\xFF") ==
+        "not valid UTF-8 (first bad byte sequence at byte offset 5: 0xFF)");
+  CHECK(bad_input_message(std::string(kBom) + "x\xED\xA0\x80") ==
+        "not valid UTF-8 (first bad byte sequence at byte offset 4: 0xED)");
+  CHECK(bad_input_message(std::string(kBom) + "abcd" + std::string(1, '\0')) ==
+        "binary file (NUL byte at byte offset 7)");
+}
+
+TEST_CASE("decode: a NUL byte marks a binary file") {
+  CHECK(bad_input_message(std::string("ab\0cd", 5)) == "binary file (NUL byte at byte offset 2)");
+  CHECK(bad_input_message(std::string("\0", 1)) == "binary file (NUL byte at byte offset 0)");
+  SUBCASE("the NUL is reported even when a bad sequence comes first") {
+    CHECK(bad_input_message(std::string("\xFF" "a\0", 3)) ==
+          "binary file (NUL byte at byte offset 2)");
+  }
+}
+
+TEST_CASE("find_invalid_utf8: offsets of the first bad sequence") {
+  CHECK(find_invalid_utf8("plain ascii text longer than eight") == std::string_view::npos);
+  CHECK(find_invalid_utf8("\xC3\xA9\xC3") == 2);
+  CHECK(find_invalid_utf8("\xC1\xBF") == 0);          // overlong 2-byte form
+  CHECK(find_invalid_utf8("12345678\xED\xBF\xBF") == 8);  // low surrogate DFFF
+  CHECK(find_invalid_utf8("\xED\x9F\xBF") == std::string_view::npos);  // U+D7FF is fine
+  CHECK(find_invalid_utf8("\xEF\xBB\xBF") == std::string_view::npos);  // a BOM is valid UTF-8
+}
