@@ -187,15 +187,15 @@ int run_analyze(const std::vector<std::string>& args) {
     }
     Result<DocumentResult> result = analyzer->analyze(item.path, *bytes);
     if (!result.ok()) {
-      const std::string shown = item.path == "-" ? "<stdin>" : item.path;
-      const std::string message = fmt::format("{}: {}", shown, result.status().message());
+      const std::string message =
+          fmt::format("{}: {}", display_path(item.path), result.status().message());
       print_error(message);
       failures.push_back({item.path, message});
       continue;
     }
     if (!s.quiet) {
       for (const std::string& warning : result->warnings) {
-        print_error(fmt::format("{}: warning: {}", item.path == "-" ? "<stdin>" : item.path, warning));
+        print_error(fmt::format("{}: warning: {}", display_path(item.path), warning));
       }
     }
     results.push_back(std::move(*result));

@@ -9,14 +9,6 @@
 namespace themescan::cli {
 namespace po = boost::program_options;
 
-void print_error(const std::string& message) {
-  std::cerr << "themescan: " << message << '\n';
-}
-
-Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer) {
-  return paths.empty() ? Lexicon::builtin(tokenizer) : Lexicon::load(paths, tokenizer);
-}
-
 int run_lexicons(const std::vector<std::string>& args) {
   po::options_description options("Options");
   options.add_options()

@@ -154,6 +154,14 @@ class Options(TempDirTestCase):
         self.assertEqual(doc["themes"][-1]["id"], "tech-export")
         self.assertEqual(doc["themes"][-1]["hits"], 0)
 
+    def test_quotes_and_no_quotes(self):
+        doc = json.loads(run("--format", "json", REPORT).stdout)
+        self.assertEqual([q["type"] for q in doc["quotes"]],
+                         ["term", "direct", "direct", "direct", "direct", "direct"])
+        self.assertEqual(doc["quotes"][0]["text"], "Building Trusted Digital Partnerships")
+        doc = json.loads(run("--format", "json", "--no-quotes", REPORT).stdout)
+        self.assertEqual(doc["quotes"], [])
+
     def test_unknown_theme(self):
         result = run("--themes", "talent,nope", REPORT)
         self.assertEqual(result.returncode, 2)
@@ -211,7 +219,7 @@ class Options(TempDirTestCase):
     def test_help_documents_every_option(self):
         out = run("--help").stdout.decode()
         for option in ("--format", "--output", "--top", "--min-hits", "--themes", "--evidence",
-                       "--color", "--quiet", "--lexicons", "--fold-accents", "--help",
+                       "--color", "--quiet", "--lexicons", "--fold-accents", "--no-quotes", "--help",
                        "--version", "Exit status", "NO_COLOR"):
             self.assertIn(option, out)
         self.assertNotIn("--input", out)
