@@ -24,6 +24,8 @@ struct DecodedText {
   std::string encoding = "UTF-8";
 };
 
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 // Largest document accepted: ICU break iterators use 32-bit signed offsets.
 inline constexpr std::size_t kMaxDocumentBytes = 0x7FFFFFFF;
 

@@ -20,6 +20,9 @@ struct InputItem {
 
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args);
 
+// How an input path is shown to people: "-" (standard input) is "<stdin>".
+std::string display_path(const std::string& path);
+
 // Reads a whole file ("-" = standard input). Errors name the path.
 Result<std::string> read_input(const std::string& path);
 

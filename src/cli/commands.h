@@ -20,9 +20,6 @@ int run_lexicons(const std::vector<std::string>& args);
 // Prints "themescan: MESSAGE" on standard error.
 void print_error(const std::string& message);
 
-// How an input path is shown in messages ("-" is standard input).
-std::string display_path(const std::string& path);
-
 // The lexicons from --lexicons paths, or the built-in ones when there are none.
 Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer);
 

@@ -7,8 +7,6 @@ namespace themescan::cli {
 
 void print_error(const std::string& message) { std::cerr << "themescan: " << message << '\n'; }
 
-std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
 Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer) {
   return paths.empty() ? Lexicon::builtin(tokenizer) : Lexicon::load(paths, tokenizer);
 }

@@ -8,8 +8,6 @@
 namespace themescan {
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 // Length of the well-formed UTF-8 sequence starting at p[i] (Unicode Table 3-7), or 0.
 // ICU's U8_NEXT would do the same per character with 32-bit indices; documents may be larger
 // and most bytes are ASCII, which the caller skips eight at a time.

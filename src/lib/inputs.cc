@@ -91,13 +91,14 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args) {
   return out;
 }
 
+std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
 Result<std::string> read_input(const std::string& path) {
   const bool stdin_input = path == "-";
   const int fd = stdin_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   auto fail = [&](int error) {
-    const std::string shown = stdin_input ? std::string("<stdin>") : path;
     return Status(error == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
-                  fmt::format("{}: {}", shown,
+                  fmt::format("{}: {}", display_path(path),
                               error == EISDIR ? "is a folder" : std::strerror(error)));
   };
   if (fd < 0) return fail(errno);

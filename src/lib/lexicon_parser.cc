@@ -16,7 +16,6 @@
 namespace themescan {
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 const std::set<std::string_view> kDirectives = {"theme", "label", "description", "lang", "format"};
 
 std::string fnv1a64(std::string_view bytes) {

@@ -5,6 +5,7 @@
 #include "render_common.h"
 #include "text_util.h"
 #include "themescan/document.h"
+#include "themescan/inputs.h"
 #include "themescan/render.h"
 
 namespace themescan {
@@ -57,7 +58,7 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
                          const RenderOptions& options) {
   const Style style{options.color};
   std::string out;
-  out += style.bold(result.path == "-" ? "<stdin>" : result.path) + "\n";
+  out += style.bold(display_path(result.path)) + "\n";
   if (result.title) {
     out += fmt::format("  title       {}\n", collapse_spaces(result.title->slice(result.text)));
   }
