@@ -84,6 +84,10 @@ def corpus_gold(path):
         yield doc["file"], text, gold
 
 
+def p_text(quote):
+    return quote["text"][:50].replace("\n", " ")
+
+
 def score(binary, documents, verbose):
     tp = fp = fn = speaker_right = speaker_known = 0
     for name, text, gold in documents:
@@ -103,9 +107,13 @@ def score(binary, documents, verbose):
             speaker = predicted[match].get("speaker")
             if speaker is not None and g["speaker"]:
                 speaker_known += 1
-                names = [speaker.get("name") or ""] + speaker.get("mentions", [])
+                names = [speaker.get("name") or ""]
+                if speaker.get("id") is not None:
+                    names += result["speakers"][speaker["id"]].get("aliases", [])
                 if any(n and n.lower() == g["speaker"].lower() for n in names):
                     speaker_right += 1
+                elif verbose:
+                    print(f"  wrong  {name}: {names[0]!r} for {g['speaker']!r}: {p_text(predicted[match])!r}")
         for i, p in enumerate(predicted):
             if i not in used:
                 fp += 1

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "themescan/attribution.h"
+#include "themescan/attribution_lexicon.h"
 #include "themescan/lexicon.h"
 #include "themescan/match.h"
 #include "themescan/quotes.h"
@@ -27,7 +29,7 @@ namespace themescan {
 
 struct AnalyzerOptions {
   bool fold_accents = false;
-  bool quotes = true;  // find quoted passages
+  bool quotes = true;  // find quoted passages, attribute them, list the speakers
 };
 
 struct DocumentResult {
@@ -40,13 +42,17 @@ struct DocumentResult {
   TokenizedText tokens;
   std::vector<Hit> hits;
   std::vector<ThemeScore> themes;  // every theme, by rank
-  std::vector<Quote> quotes;       // empty when AnalyzerOptions::quotes is off
+  std::vector<Quote> quotes;       // direct, term and indirect; empty when quotes are off
+  std::vector<Speaker> speakers;   // in order of first mention
   std::vector<std::string> warnings;
 };
 
 class Analyzer {
  public:
+  // `words` drives quote attribution; the first overload uses the built-in one.
   static Result<Analyzer> create(Lexicon lexicon, Tokenizer tokenizer, AnalyzerOptions options);
+  static Result<Analyzer> create(Lexicon lexicon, Tokenizer tokenizer, AnalyzerOptions options,
+                                 AttributionLexicon words);
 
   // Fails with kBadInput for binary or undecodable bytes; the message does not name the path
   // (the caller adds it).

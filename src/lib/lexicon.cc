@@ -120,6 +120,7 @@ Result<Lexicon> Lexicon::load(const std::vector<std::string>& paths, const Token
 Result<Lexicon> Lexicon::builtin(const Tokenizer& tokenizer) {
   std::vector<LexiconSource> sources;
   for (const detail::BuiltinFile& file : detail::builtin_files()) {
+    if (!std::string_view(file.name).ends_with(".lex")) continue;
     sources.push_back({std::string("builtin:") + file.name, std::string_view(file.data, file.size)});
   }
   return from_sources(sources, tokenizer);

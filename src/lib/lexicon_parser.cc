@@ -9,7 +9,7 @@
 
 #include "re2_util.h"
 #include "themescan/decode.h"
-#include "text_util.h"
+#include "lexicon_syntax.h"
 #include "themescan/lexicon.h"
 #include "themescan/normalize.h"
 
@@ -35,23 +35,9 @@ bool valid_theme_id(std::string_view id) {
   return true;
 }
 
-std::string_view trimmed(std::string_view text) {
-  std::size_t b = 0, e = text.size();
-  detail::trim(text, b, e);
-  return text.substr(b, e - b);
-}
-
-// Position of the " | " separator (a '|' with white space on its left and white space or the end
-// of the line on its right), or npos.
-std::size_t find_separator(std::string_view line) {
-  for (std::size_t k = 1; k < line.size(); ++k) {
-    if (line[k] != '|') continue;
-    const bool left = line[k - 1] == ' ' || line[k - 1] == '\t';
-    const bool right = k + 1 == line.size() || line[k + 1] == ' ' || line[k + 1] == '\t';
-    if (left && right) return k;
-  }
-  return std::string_view::npos;
-}
+using detail::find_separator;
+using detail::find_invalid_utf8_line;
+using detail::trimmed;
 
 class Parser {
  public:
@@ -88,9 +74,6 @@ class Parser {
   Status error(std::uint32_t line, std::string_view message) const {
     return Status(StatusCode::kLexiconError, fmt::format("{}:{}: {}", name_, line, message));
   }
-
-  // 1-based line number of the first line holding invalid UTF-8, or 0.
-  static std::uint32_t find_invalid_utf8_line(std::string_view text);
 
   Status parse_line(std::uint32_t number, std::string_view line) {
     if (line.empty() || line.front() == '#') return Status::Ok();
@@ -257,14 +240,6 @@ class Parser {
   std::uint32_t theme_line_ = 0;
   std::map<std::string, std::uint32_t> seen_;
 };
-
-std::uint32_t Parser::find_invalid_utf8_line(std::string_view text) {
-  const std::size_t bad = find_invalid_utf8(text);
-  if (bad == std::string_view::npos) return 0;
-  std::uint32_t line = 1;
-  for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
-  return line;
-}
 
 }  // namespace
 

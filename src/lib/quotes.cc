@@ -12,6 +12,7 @@ namespace {
 // Deeper nesting than this is not prose; marks past it are ignored (keeps pairing linear).
 constexpr std::size_t kMaxDepth = 8;
 constexpr std::size_t kTermMaxWords = 4;
+constexpr std::size_t kTitleMaxWords = 12;
 constexpr std::size_t kPossessiveLookahead = 200;  // bytes
 
 enum class Role { kNone, kOpen, kClose };
@@ -243,10 +244,20 @@ class Pairer {
     }
     const auto first = std::lower_bound(tokens_.words.begin(), tokens_.words.end(), quote.span.begin,
                                         [](const Token& t, std::uint32_t pos) { return t.span.begin < pos; });
+    // Short, or a title: up to kTitleMaxWords words, every word of four letters or more
+    // capitalised (Trusted Digital Partners: Russia and the World).
     std::size_t words = 0;
+    bool title_case = true;
     for (auto it = first; it != tokens_.words.end() && it->span.end <= quote.span.end; ++it) {
-      if (++words > kTermMaxWords) return false;
+      ++words;
+      const std::string_view word = it->span.slice(text_);
+      std::size_t length;
+      if (detail::count_code_points(word) >= 4 && it->kind == WordKind::kLetter &&
+          !u_isupper(detail::code_point_at(word, 0, &length))) {
+        title_case = false;
+      }
     }
+    if (words > kTitleMaxWords || (words > kTermMaxWords && !title_case)) return false;
     return !inner.empty();
   }
 

@@ -57,6 +57,78 @@ ordered_json theme_json(const DocumentResult& result, const Lexicon& lexicon,
           {"evidence", std::move(evidence)}};
 }
 
+ordered_json text_or_null(const std::string& text) {
+  return text.empty() ? ordered_json(nullptr) : ordered_json(text);
+}
+
+const char* quote_type_name(QuoteType type) {
+  switch (type) {
+    case QuoteType::kDirect: return "direct";
+    case QuoteType::kTerm: return "term";
+    case QuoteType::kIndirect: return "indirect";
+  }
+  return "direct";
+}
+
+ordered_json theme_counts_json(const std::vector<ThemeCount>& counts, const Lexicon& lexicon) {
+  ordered_json out = ordered_json::array();
+  for (const ThemeCount& count : counts) {
+    out.push_back({{"id", lexicon.themes()[count.theme].id},
+                   {"hits", count.hits},
+                   {"score", detail::round4(count.score)}});
+  }
+  return out;
+}
+
+ordered_json quote_json(const DocumentResult& result, const Quote& quote, const Lexicon& lexicon) {
+  const Attribution& a = quote.attribution;
+  ordered_json speaker = {{"id", nullptr}, {"name", nullptr}, {"named", false},
+                          {"role", nullptr}, {"affiliation", nullptr}, {"country", nullptr}};
+  if (a.speaker >= 0) {
+    const Speaker& s = result.speakers[static_cast<std::size_t>(a.speaker)];
+    speaker = {{"id", a.speaker},
+               {"name", s.name},
+               {"named", s.named},
+               {"role", text_or_null(s.role)},
+               {"affiliation", text_or_null(s.affiliation)},
+               {"country", text_or_null(s.country)}};
+  }
+  ordered_json verb = nullptr;
+  if (!a.verb.empty()) verb = std::string(a.verb.slice(result.text));
+  return {{"text", std::string(quote.span.slice(result.text))},
+          {"span", span_json(quote.span)},
+          {"type", quote_type_name(quote.type)},
+          {"unclosed", quote.unclosed},
+          {"depth", quote.depth},
+          {"paragraph", quote.paragraph},
+          {"speaker", std::move(speaker)},
+          {"verb", std::move(verb)},
+          {"method", attribution_method_name(a.method)},
+          {"reference", speaker_reference_name(a.reference)},
+          {"confidence", detail::round4(a.confidence)},
+          {"themes", theme_counts_json(quote.themes, lexicon)}};
+}
+
+ordered_json speaker_json(const Speaker& s, std::size_t id, const Lexicon& lexicon) {
+  ordered_json mentions = ordered_json::array();
+  for (const Span span : s.mentions) mentions.push_back(span_json(span));
+  const char* gender = s.gender == 'm' ? "m" : s.gender == 'f' ? "f" : nullptr;
+  return {{"id", id},
+          {"name", s.name},
+          {"named", s.named},
+          {"group", s.group},
+          {"role", text_or_null(s.role)},
+          {"affiliation", text_or_null(s.affiliation)},
+          {"country", text_or_null(s.country)},
+          {"participation", text_or_null(s.participation)},
+          {"gender", gender ? ordered_json(gender) : ordered_json(nullptr)},
+          {"aliases", s.aliases},
+          {"mentions", std::move(mentions)},
+          {"quotes", s.quotes},
+          {"statements", s.statements},
+          {"themes", theme_counts_json(s.themes, lexicon)}};
+}
+
 ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
                            const RenderOptions& options, bool with_schema) {
   ordered_json doc;
@@ -77,15 +149,13 @@ ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
   }
   doc["themes"] = std::move(themes);
   ordered_json quotes = ordered_json::array();
-  for (const Quote& quote : result.quotes) {
-    quotes.push_back({{"text", std::string(quote.span.slice(result.text))},
-                      {"span", span_json(quote.span)},
-                      {"type", quote.type == QuoteType::kTerm ? "term" : "direct"},
-                      {"unclosed", quote.unclosed},
-                      {"depth", quote.depth},
-                      {"paragraph", quote.paragraph}});
-  }
+  for (const Quote& quote : result.quotes) quotes.push_back(quote_json(result, quote, lexicon));
   doc["quotes"] = std::move(quotes);
+  ordered_json speakers = ordered_json::array();
+  for (std::size_t i = 0; i < result.speakers.size(); ++i) {
+    speakers.push_back(speaker_json(result.speakers[i], i, lexicon));
+  }
+  doc["speakers"] = std::move(speakers);
   doc["warnings"] = result.warnings;
   return doc;
 }

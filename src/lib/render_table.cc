@@ -4,6 +4,7 @@
 
 #include "render_common.h"
 #include "text_util.h"
+#include "themescan/attribution.h"
 #include "themescan/document.h"
 #include "themescan/inputs.h"
 #include "themescan/render.h"
@@ -52,6 +53,63 @@ std::string truncate(std::string_view text, std::size_t width) {
   return std::string(text.substr(0, i)) + "…";
 }
 
+std::string top_themes(const std::vector<ThemeCount>& counts, const Lexicon& lexicon,
+                       std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < counts.size() && i < limit; ++i) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", lexicon.themes()[counts[i].theme].id,
+                       counts[i].hits);
+  }
+  return out;
+}
+
+std::string speaker_label(const DocumentResult& result, const Quote& quote) {
+  if (quote.attribution.speaker < 0) return "(unattributed)";
+  return result.speakers[static_cast<std::size_t>(quote.attribution.speaker)].name;
+}
+
+// Quotes (direct and indirect; terms are only counted) and the speakers with their themes.
+std::string render_quotes(const DocumentResult& result, const Lexicon& lexicon,
+                          const RenderOptions& options, const Style& style) {
+  std::size_t direct = 0, indirect = 0, terms = 0;
+  for (const Quote& q : result.quotes) {
+    ++(q.type == QuoteType::kDirect ? direct : q.type == QuoteType::kIndirect ? indirect : terms);
+  }
+  std::string out;
+  out += "\n" + style.bold(fmt::format("  quotes      {} direct, {} indirect, {} term{}", direct,
+                                       indirect, terms, terms == 1 ? "" : "s")) + "\n";
+  const std::size_t name_width = 24, indent = 4 + name_width + 10;
+  const std::size_t text_width = options.width > indent + 20 ? options.width - indent : 20;
+  for (const Quote& q : result.quotes) {
+    if (q.type == QuoteType::kTerm || q.depth > 0) continue;
+    const std::string text = collapse_spaces(q.span.slice(result.text));
+    const std::string shown = q.type == QuoteType::kDirect ? "“" + text + "”" : text;
+    out += fmt::format("    {}{:<10}{}\n", pad_right(truncate(speaker_label(result, q), name_width - 2), name_width),
+                       q.type == QuoteType::kDirect ? "direct" : "indirect",
+                       truncate(shown, text_width));
+    std::string detail = fmt::format("{} {:.2f}", attribution_method_name(q.attribution.method),
+                                     q.attribution.confidence);
+    if (!q.themes.empty()) detail += "   " + top_themes(q.themes, lexicon, 4);
+    out += std::string(indent, ' ') + style.dim(truncate(detail, text_width)) + "\n";
+  }
+  if (result.speakers.empty()) return out;
+  out += "\n" + style.bold(fmt::format("  speakers    {}", result.speakers.size())) + "\n";
+  for (const Speaker& s : result.speakers) {
+    std::string about = s.role;
+    if (!s.affiliation.empty()) about += (about.empty() ? "" : ", ") + s.affiliation;
+    if (!s.country.empty()) about += (about.empty() ? "" : ", ") + s.country;
+    if (!s.participation.empty()) about += (about.empty() ? "" : "; ") + s.participation;
+    if (s.group) about += about.empty() ? "group" : "; group";
+    out += fmt::format("    {}{:>2} quotes {:>2} indirect   {}\n",
+                       pad_right(truncate(s.name, name_width - 2), name_width), s.quotes,
+                       s.statements, style.dim(truncate(about, text_width > 20 ? text_width - 6 : 20)));
+    if (!s.themes.empty()) {
+      out += std::string(indent, ' ') + truncate(top_themes(s.themes, lexicon, 5), text_width) + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
@@ -73,6 +131,9 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
                      result.hits.size());
   if (themes.empty()) {
     out += "  No theme to show.\n";
+    if (!result.quotes.empty() || !result.speakers.empty()) {
+      out += render_quotes(result, lexicon, options, style);
+    }
     return out;
   }
 
@@ -108,6 +169,9 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
                            style.match("[" + snippet.match + "]"), snippet.right);
       }
     }
+  }
+  if (!result.quotes.empty() || !result.speakers.empty()) {
+    out += render_quotes(result, lexicon, options, style);
   }
   return out;
 }

@@ -1,0 +1,520 @@
+// Attribution of direct quotes: speaker phrases next to reporting verbs, before or after the
+// quote, then split quotes, continuations and turn-taking.
+#include "themescan/attribution.h"
+
+#include <algorithm>
+
+#include "attribution_internal.h"
+
+namespace themescan {
+namespace detail {
+namespace {
+
+bool has_any(std::string_view gap, std::string_view chars) {
+  return gap.find_first_of(chars) != std::string_view::npos;
+}
+
+bool has_dash(std::string_view gap) {
+  return gap.find("\u2014") != std::string_view::npos || gap.find("\u2013") != std::string_view::npos ||
+         gap.find(" - ") != std::string_view::npos;
+}
+
+NounPhrase make(SpeakerReference reference, std::size_t begin, std::size_t end,
+                std::int32_t speaker) {
+  return {reference, begin, end, speaker};
+}
+
+// After an unnamed source: "a spokeswoman for Northbridge Systems" -> the affiliation.
+std::size_t read_for_affiliation(Context& c, std::int32_t speaker, std::size_t k, std::size_t limit) {
+  if (k + 1 >= limit || !(c.keys[k] == "for" || c.keys[k] == "of" || c.keys[k] == "at")) return k;
+  std::size_t b = k + 1;
+  if (c.is_article(b) && !c.is_indefinite(b)) ++b;
+  const std::size_t e = std::min(name_end(c, b), limit);
+  if (e == b) return k;
+  if (c.speakers[static_cast<std::size_t>(speaker)].affiliation.empty()) c.speakers[static_cast<std::size_t>(speaker)].affiliation = c.slice(b, e);
+  return e;
+}
+
+// A person named at [b, e): known or new, with a role read from an apposition after it.
+NounPhrase person_phrase(Context& c, std::size_t b, std::size_t e, std::size_t limit) {
+  const std::int32_t s = c.person(b, e);
+  c.add_mention(s, b, e);
+  const bool full = c.slice(b, e) == c.speakers[static_cast<std::size_t>(s)].name;
+  if (e < limit) read_apposition(c, s, e);
+  return make(full ? SpeakerReference::kName : SpeakerReference::kPartialName, b, e, s);
+}
+
+// Group, title or description starting at word i (the speakers, the minister, one analyst).
+NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
+  const bool definite = c.is_article(i) && !c.is_indefinite(i);
+  std::size_t k = i;
+  if (c.is_article(k) || c.is_quantifier(k)) ++k;
+  for (std::size_t steps = 0; k < limit && steps < 4; ++k, ++steps) {
+    if (k > i && has_any(c.gap(k), ",.;:!?()\n")) break;
+    if (c.is(WordClass::kGroups, k)) {
+      const std::int32_t s = c.unnamed_speaker(i, k + 1, true);
+      c.add_mention(s, i, k + 1);
+      return make(SpeakerReference::kGroup, i, k + 1, s);
+    }
+    if (definite && c.is(WordClass::kRoles, k)) {
+      if (const std::int32_t s = c.resolve_title(i, k); s >= 0) {
+        c.add_mention(s, i, k + 1);
+        return make(SpeakerReference::kTitle, i, k + 1, s);
+      }
+    }
+    if (c.is(WordClass::kUnnamed, k) || (c.is(WordClass::kRoles, k) && k > i)) {
+      const std::int32_t s = c.unnamed_speaker(i, k + 1, false);
+      c.add_mention(s, i, k + 1);
+      read_for_affiliation(c, s, k + 1, limit);
+      return make(SpeakerReference::kDescription, i, k + 1, s);
+    }
+    if (c.words[k].upper && k > i) {
+      // the Rabbit, poor Alice: a character named by a capitalised noun.
+      const std::size_t e = std::min(name_end(c, k), limit);
+      if (person_like(c, k, e) && (definite || !c.is_article(i))) {
+        NounPhrase np = person_phrase(c, k, e, limit);
+        if (definite && k == i + 1) c.add_alias(np.speaker, c.slice(i, e));
+        return np;
+      }
+      break;
+    }
+    // "one of the judges"
+    const bool connector = c.keys[k] == "of" || c.is_article(k);
+    if (c.is(WordClass::kVerbs, k) || (k > i && !connector && steps >= 2)) break;
+    if (k > i && has_any(c.gap(k), ",.;:!?()\n")) break;
+  }
+  // "said the doctor", "the old man asked": a definite article and one to three lower-case
+  // words (not adverbs in -ly or function words) standing for a character.
+  if (!definite || c.keys[i] != "the") return {};
+  std::size_t e = i + 1;
+  while (e < limit && e - i <= 3 && !c.words[e].upper && !c.words[e].quoted &&
+         !c.keys[e].ends_with("ly") && !c.is_function_word(e) && !c.is_article(e) &&
+         !c.is(WordClass::kVerbs, e) && (e == i + 1 || !has_any(c.gap(e), ",.;:!?()\n"))) {
+    ++e;
+  }
+  if (e == i + 1 || e - i > 3) return {};
+  const std::int32_t s = c.unnamed_speaker(i, e, false);
+  c.add_mention(s, i, e);
+  return make(SpeakerReference::kDescription, i, e, s);
+}
+
+}  // namespace
+
+double reference_confidence(SpeakerReference reference) {
+  switch (reference) {
+    case SpeakerReference::kName: return 0.95;
+    case SpeakerReference::kPartialName: return 0.9;
+    case SpeakerReference::kDescription: return 0.9;
+    case SpeakerReference::kGroup: return 0.85;
+    case SpeakerReference::kTitle: return 0.8;
+    case SpeakerReference::kPronoun: return 0.8;
+    case SpeakerReference::kNone: return 0;
+  }
+  return 0;
+}
+
+NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
+  if (i >= limit || c.words[i].quoted) return {};
+  if (c.is(WordClass::kPronouns, i)) {
+    const std::string_view gender = c.value(WordClass::kPronouns, i);
+    return make(SpeakerReference::kPronoun, i, i + 1,
+                c.resolve_pronoun(i, gender.empty() ? 0 : gender[0]));
+  }
+  if (c.words[i].upper && !c.is_article(i) && !c.is(WordClass::kGroups, i) &&
+      !c.is_quantifier(i)) {
+    const std::size_t e = std::min(name_end(c, i), limit);
+    std::size_t b = i;
+    while (b + 1 < e && c.is(WordClass::kRoles, b)) ++b;
+    if (person_like(c, b, e)) return person_phrase(c, b, e, limit);
+    if (e > i && c.is(WordClass::kOrganisations, e - 1)) {  // an organisation speaking as itself
+      const std::int32_t s = c.person(i, e);
+      c.add_mention(s, i, e);
+      return make(SpeakerReference::kName, i, e, s);
+    }
+  }
+  return common_phrase_after(c, i, limit);
+}
+
+NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
+  if (end == 0 || end <= lower) return {};
+  const std::size_t k = end - 1;
+  if (c.words[k].quoted) return {};
+  if (c.is(WordClass::kPronouns, k)) {
+    const std::string_view gender = c.value(WordClass::kPronouns, k);
+    return make(SpeakerReference::kPronoun, k, end,
+                c.resolve_pronoun(k, gender.empty() ? 0 : gender[0]));
+  }
+  // Walk back to the earliest start of a phrase that ends exactly at `end`.
+  for (std::size_t b = std::max(lower, end > 7 ? end - 7 : 0); b < end; ++b) {
+    if (c.words[b].sentence != c.words[k].sentence) continue;
+    if (has_any(c.text.substr(c.words[b].span.begin, c.words[k].span.end - c.words[b].span.begin),
+                ".;:!?\n")) {
+      continue;
+    }
+    const bool starts = c.words[b].upper || c.is_article(b) || c.is_quantifier(b) ||
+                        c.is(WordClass::kGroups, b) || c.is(WordClass::kUnnamed, b);
+    if (!starts) continue;
+    // A description followed by its affiliation: "a spokeswoman for Northbridge Systems said".
+    if (c.is_article(b) || c.is_quantifier(b) || c.is(WordClass::kGroups, b) ||
+        c.is(WordClass::kUnnamed, b) || !c.words[b].upper) {
+      NounPhrase np = common_phrase_after(c, b, end);
+      if (np.reference == SpeakerReference::kNone) continue;
+      if (np.end == end) return np;
+      const std::size_t after = np.speaker >= 0 && np.reference == SpeakerReference::kDescription
+                                    ? read_for_affiliation(c, np.speaker, np.end, end)
+                                    : np.end;
+      if (after == end) return np;
+      continue;
+    }
+    std::size_t name_b = b;
+    while (name_b + 1 < end && c.is(WordClass::kRoles, name_b)) ++name_b;
+    if (name_end(c, b) != end) continue;
+    if (person_like(c, name_b, end)) return person_phrase(c, name_b, end, end);
+    if (c.is(WordClass::kOrganisations, k)) {
+      const std::int32_t s = c.person(b, end);
+      c.add_mention(s, b, end);
+      return make(SpeakerReference::kName, b, end, s);
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
+const char* attribution_method_name(AttributionMethod method) {
+  switch (method) {
+    case AttributionMethod::kNone: return "none";
+    case AttributionMethod::kTrailingVerb: return "trailing-verb";
+    case AttributionMethod::kLeadingVerb: return "leading-verb";
+    case AttributionMethod::kSaidThat: return "said-that";
+    case AttributionMethod::kAccordingTo: return "according-to";
+    case AttributionMethod::kDash: return "dash";
+    case AttributionMethod::kSplit: return "split";
+    case AttributionMethod::kContinuation: return "continuation";
+    case AttributionMethod::kNearby: return "nearby";
+    case AttributionMethod::kTurnTaking: return "turn-taking";
+    case AttributionMethod::kReported: return "reported";
+  }
+  return "none";
+}
+
+const char* speaker_reference_name(SpeakerReference reference) {
+  switch (reference) {
+    case SpeakerReference::kNone: return "none";
+    case SpeakerReference::kName: return "name";
+    case SpeakerReference::kPartialName: return "partial-name";
+    case SpeakerReference::kPronoun: return "pronoun";
+    case SpeakerReference::kTitle: return "title";
+    case SpeakerReference::kDescription: return "description";
+    case SpeakerReference::kGroup: return "group";
+  }
+  return "none";
+}
+
+}  // namespace themescan
+
+namespace themescan {
+namespace detail {
+namespace {
+
+struct Window {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+std::uint32_t paragraph_at(const Context& c, std::uint32_t offset) {
+  const auto& paragraphs = c.tokens.paragraphs;
+  const auto it = std::upper_bound(paragraphs.begin(), paragraphs.end(), offset,
+                                   [](std::uint32_t o, const Span& p) { return o < p.begin; });
+  return it == paragraphs.begin() ? 0 : static_cast<std::uint32_t>(it - paragraphs.begin() - 1);
+}
+
+// Words after the closing mark, up to the end of the clause: “…,” said Name, Title.
+Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
+  const std::size_t b = c.word_at_or_after(q.outer.end);
+  if (b >= c.size() || c.words[b].span.begin >= next_quote) return {};
+  const std::string_view gap0 = c.text.substr(q.outer.end, c.words[b].span.begin - q.outer.end);
+  if (has_any(gap0, ".!?;") || c.words[b].paragraph != paragraph_at(c, q.outer.end - 1)) return {};
+  std::size_t e = b + 1;
+  while (e < c.size() && e - b < 12 && c.words[e].span.begin < next_quote && !c.words[e].quoted &&
+         !has_any(c.gap(e), ".!?;:") && c.words[e].paragraph == c.words[b].paragraph) {
+    ++e;
+  }
+  return {b, e};
+}
+
+// Words before the opening mark in its sentence (Name noted: “…”), or the last sentence of the
+// previous paragraph when that ends with a colon and the quote opens its paragraph.
+Window before_quote(const Context& c, const Quote& q) {
+  const std::size_t hi = c.word_at_or_after(q.outer.begin);
+  std::size_t lo = hi;
+  while (lo > 0 && !c.words[lo - 1].quoted && c.words[lo - 1].paragraph == q.paragraph &&
+         (lo == hi || !has_any(c.gap(lo), ".!?;"))) {
+    --lo;
+  }
+  if (lo < hi) {
+    const std::string_view before =
+        c.text.substr(c.words[hi - 1].span.end, q.outer.begin - c.words[hi - 1].span.end);
+    if (has_any(before, ".!?;")) return {};
+    return {lo, hi};
+  }
+  if (q.paragraph == 0 || lo == 0) return {};
+  const Span previous = c.tokens.paragraphs[q.paragraph - 1];
+  if (previous.empty() || c.text[previous.end - 1] != ':') return {};
+  while (lo > 0 && !c.words[lo - 1].quoted && c.words[lo - 1].paragraph == q.paragraph - 1 &&
+         (lo == hi || !has_any(c.gap(lo), ".!?;"))) {
+    --lo;
+  }
+  return {lo, hi};
+}
+
+Span words_span(const Context& c, std::size_t begin, std::size_t length) {
+  return {c.words[begin].span.begin, c.words[begin + length - 1].span.end};
+}
+
+void learn_gender(Context& c, const NounPhrase& np) {
+  if (np.reference != SpeakerReference::kPronoun || np.speaker < 0) return;
+  const std::string_view gender = c.value(WordClass::kPronouns, np.begin);
+  Speaker& s = c.speakers[static_cast<std::size_t>(np.speaker)];
+  if (s.gender == 0 && !gender.empty() && gender[0] != 'p') s.gender = gender[0];
+}
+
+bool set(Context& c, Quote& q, const NounPhrase& np, Span verb, AttributionMethod method,
+         double factor) {
+  if (!np.ok()) return false;
+  learn_gender(c, np);
+  q.attribution = {np.speaker, verb, method, np.reference,
+                   reference_confidence(np.reference) * factor};
+  return true;
+}
+
+// “…,” Name stated. / “…,” said Name. / “…” — Name, Title / “…,” according to an official.
+bool attribute_after(Context& c, Quote& q, Window w) {
+  if (w.empty()) return false;
+  std::size_t k = w.begin;
+  // French: “…”, a déclaré Awa Koné / a-t-il ajouté.
+  if (c.keys[k] == "a" && k + 1 < w.end && (c.keys[k + 1] == "t" || c.is(WordClass::kVerbs, k + 1))) {
+    ++k;
+    if (c.keys[k] == "t") ++k;
+  }
+  const std::string_view gap0 =
+      c.text.substr(q.outer.end, c.words[w.begin].span.begin - q.outer.end);
+  for (std::size_t v = k; v < w.end && v < k + 6; ++v) {
+    if (const std::size_t m = c.match(WordClass::kSources, v); m > 0 && v == k) {
+      return set(c, q, speaker_after(c, v + m, w.end), words_span(c, v, m),
+                 AttributionMethod::kAccordingTo, 1.0);
+    }
+    const std::size_t m = c.match(WordClass::kVerbs, v);
+    if (m == 0) continue;
+    const Span verb = words_span(c, v, m);
+    if (v == k) {
+      return set(c, q, speaker_after(c, v + m, w.end), verb, AttributionMethod::kTrailingVerb, 1.0);
+    }
+    NounPhrase np = speaker_before(c, v, k);
+    if (!np.ok() && v > k + 1) np = speaker_before(c, v - 1, k);  // she also said
+    if (np.ok() && np.begin == k) {
+      return set(c, q, np, verb, AttributionMethod::kTrailingVerb, 1.0);
+    }
+    return false;
+  }
+  if (has_dash(gap0)) {
+    const NounPhrase np = speaker_after(c, k, w.end);
+    if (np.reference == SpeakerReference::kName || np.reference == SpeakerReference::kPartialName) {
+      return set(c, q, np, {}, AttributionMethod::kDash, 0.95);
+    }
+  }
+  // A verb the lexicon does not list, in a sentence the quote leaves open (“…,” grumbled Jo /
+  // “…!” Jo grumbled): the quote ends in , ! ? or a dash and a lower-case word follows it.
+  const std::string_view inside = c.text.substr(q.span.begin, q.span.size());
+  const bool open_end = inside.ends_with(",") || inside.ends_with("!") || inside.ends_with("?") ||
+                        inside.ends_with("\u2014") || inside.ends_with("-");
+  if (!open_end || k + 1 >= w.end) return false;
+  if (!c.words[k].upper && !c.is(WordClass::kPronouns, k) && !c.is_article(k)) {
+    const NounPhrase np = speaker_after(c, k + 1, w.end);
+    if (np.reference != SpeakerReference::kDescription && np.end <= k + 4) {
+      return set(c, q, np, words_span(c, k, 1), AttributionMethod::kTrailingVerb, 0.85);
+    }
+    return false;
+  }
+  const NounPhrase np = speaker_after(c, k, w.end);
+  if (np.ok() && np.end < w.end && !c.words[np.end].upper &&
+      np.reference != SpeakerReference::kDescription) {
+    return set(c, q, np, words_span(c, np.end, 1), AttributionMethod::kTrailingVerb, 0.85);
+  }
+  return false;
+}
+
+// Name noted: “…” / Name said that “…” / According to Name, “…” / said Alice, “…”
+bool attribute_before(Context& c, Quote& q, Window w) {
+  if (w.empty()) return false;
+  for (std::size_t k = w.begin; k < w.end; ++k) {
+    if (const std::size_t m = c.match(WordClass::kSources, k); m > 0) {
+      if (set(c, q, speaker_after(c, k + m, w.end), words_span(c, k, m),
+              AttributionMethod::kAccordingTo, 0.95)) {
+        return true;
+      }
+    }
+  }
+  for (std::size_t v = w.end; v-- > w.begin;) {
+    const std::size_t m = c.match(WordClass::kVerbs, v);
+    if (m == 0) continue;
+    if (w.end - (v + m) > 4) return false;
+    const Span verb = words_span(c, v, m);
+    bool that = false;
+    for (std::size_t k = v + m; k < w.end; ++k) that |= c.is(WordClass::kComplementizers, k);
+    const AttributionMethod method =
+        that ? AttributionMethod::kSaidThat : AttributionMethod::kLeadingVerb;
+    std::size_t subject_end = v;
+    if (v > w.begin && c.keys[v - 1] == "a") --subject_end;  // French: Awa Koné a déclaré que
+    NounPhrase np = speaker_before(c, subject_end, w.begin);
+    if (!np.ok() && subject_end > w.begin + 1 && !c.words[subject_end - 1].upper) {
+      np = speaker_before(c, subject_end - 1, w.begin);  // Name also said
+    }
+    if (!np.ok()) np = speaker_after(c, v + m, w.end);  // said Alice, “…”
+    return set(c, q, np, verb, method, 0.95);
+  }
+  return false;
+}
+
+// “…,” he said, “…”: the text between two quotes is an attribution ending in a comma or dash.
+bool split_between(const Context& c, const Quote& first, const Quote& second) {
+  if (first.attribution.speaker < 0 || first.attribution.verb.empty()) return false;
+  if (first.outer.end > second.outer.begin) return false;
+  std::string_view between = c.text.substr(first.outer.end, second.outer.begin - first.outer.end);
+  if (has_any(between, ".!?;\n")) return false;
+  while (!between.empty() && (between.back() == ' ' || between.back() == '\xA0')) between.remove_suffix(1);
+  if (between.ends_with("\xC2")) between.remove_suffix(1);
+  return between.ends_with(",") || between.ends_with(":") || has_dash(between);
+}
+
+// A person named at word k (a known name, not a new one) or a he/she pronoun.
+NounPhrase known_person_at(Context& c, std::size_t k) {
+  if (k >= c.size() || c.words[k].quoted) return {};
+  if (c.is(WordClass::kPronouns, k)) {
+    const std::string_view gender = c.value(WordClass::kPronouns, k);
+    if (gender != "m" && gender != "f") return {};
+    return make(SpeakerReference::kPronoun, k, k + 1, c.resolve_pronoun(k, gender[0]));
+  }
+  const std::size_t e = name_end(c, k);
+  if (e == k || !person_like(c, k, e)) return {};
+  const std::int32_t s = c.find_person(k, e, k);
+  if (s < 0) return {};
+  return make(SpeakerReference::kPartialName, k, e, s);
+}
+
+// No pattern matched: the subject of the narration right after the quote in its paragraph
+// (“…” Carl thrust his hands ...), else the last person or he/she before it in the paragraph,
+// unless the quote addresses that person by name (“Why, Emil! ...”).
+bool attribute_nearby(Context& c, Quote& q) {
+  const auto accept = [&](NounPhrase np) {
+    if (!np.ok() || c.named_inside(np.speaker, q.span)) return false;
+    return set(c, q, np, {}, AttributionMethod::kNearby, 0.5);
+  };
+  const std::uint32_t last = paragraph_at(c, q.outer.end - 1);
+  const std::size_t after = c.word_at_or_after(q.outer.end);
+  if (after < c.size() && c.words[after].paragraph == last && accept(known_person_at(c, after))) {
+    return true;
+  }
+  for (std::size_t k = c.word_at_or_after(q.outer.begin); k-- > 0;) {
+    if (c.words[k].paragraph != q.paragraph) break;
+    if (c.words[k].quoted) continue;
+    if (accept(known_person_at(c, k))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+}  // namespace detail
+
+std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText& tokens,
+                                      const AttributionLexicon& words, std::vector<Quote>& quotes) {
+  using namespace detail;
+  Context c(text, tokens, words, quotes);
+  build_roster(c);
+  std::vector<std::size_t> direct;
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes[i].type == QuoteType::kDirect && quotes[i].depth == 0) direct.push_back(i);
+  }
+  struct Turn {
+    std::uint32_t paragraph;
+    std::int32_t speaker;
+  };
+  std::vector<Turn> turns;  // the speaker of the last attributed quote of each paragraph
+  for (std::size_t n = 0; n < direct.size(); ++n) {
+    Quote& q = quotes[direct[n]];
+    const Quote* previous = n > 0 ? &quotes[direct[n - 1]] : nullptr;
+    const std::uint32_t next_begin = n + 1 < direct.size()
+                                         ? quotes[direct[n + 1]].outer.begin
+                                         : static_cast<std::uint32_t>(text.size());
+    const std::uint32_t last_paragraph = q.paragraph + q.paragraphs - 1;
+    bool done = attribute_after(c, q, after_quote(c, q, next_begin));
+    if (!done && previous && split_between(c, *previous, q)) {
+      q.attribution = previous->attribution;
+      q.attribution.method = AttributionMethod::kSplit;
+      q.attribution.confidence *= 0.95;
+      done = true;
+    }
+    if (!done) done = attribute_before(c, q, before_quote(c, q));
+    if (!done && previous && previous->attribution.speaker >= 0 &&
+        previous->paragraph + previous->paragraphs - 1 == q.paragraph) {
+      q.attribution = previous->attribution;
+      q.attribution.method = AttributionMethod::kContinuation;
+      q.attribution.verb = {};
+      q.attribution.confidence = 0.7;
+      done = true;
+    }
+    if (!done) done = attribute_nearby(c, q);
+    if (!done && turns.size() >= 2 && turns.back().paragraph + 1 == q.paragraph &&
+        turns[turns.size() - 2].paragraph + 2 == q.paragraph &&
+        turns.back().speaker != turns[turns.size() - 2].speaker) {
+      q.attribution.speaker = turns[turns.size() - 2].speaker;
+      q.attribution.method = AttributionMethod::kTurnTaking;
+      q.attribution.reference = SpeakerReference::kNone;
+      q.attribution.confidence = 0.5;
+      done = true;
+    }
+    if (done && q.attribution.speaker >= 0) {
+      if (!turns.empty() && turns.back().paragraph == last_paragraph) turns.pop_back();
+      turns.push_back({last_paragraph, q.attribution.speaker});
+    }
+  }
+  find_reported_speech(c, quotes);
+
+  // Speakers in order of first mention; quotes re-pointed.
+  for (Speaker& s : c.speakers) std::sort(s.mentions.begin(), s.mentions.end(),
+                                          [](Span a, Span b) { return a.begin < b.begin; });
+  // Speakers found while trying patterns that did not attribute anything are dropped; the
+  // roster (people the text introduces) is kept whether quoted or not.
+  std::vector<bool> used(c.speakers.size(), false);
+  for (const Quote& q : quotes) {
+    if (q.attribution.speaker >= 0) used[static_cast<std::size_t>(q.attribution.speaker)] = true;
+  }
+  std::vector<std::int32_t> order;
+  for (std::size_t i = 0; i < c.speakers.size(); ++i) {
+    if (i < c.roster_size || used[i]) order.push_back(static_cast<std::int32_t>(i));
+  }
+  const auto first = [&](std::int32_t s) {
+    return c.speakers[static_cast<std::size_t>(s)].mentions.empty() ? UINT32_MAX : c.speakers[static_cast<std::size_t>(s)].mentions.front().begin;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::int32_t a, std::int32_t b) { return first(a) < first(b); });
+  std::vector<std::int32_t> new_index(c.speakers.size(), -1);
+  std::vector<Speaker> speakers;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    new_index[static_cast<std::size_t>(order[i])] = static_cast<std::int32_t>(i);
+    speakers.push_back(std::move(c.speakers[static_cast<std::size_t>(order[i])]));
+  }
+  for (Quote& q : quotes) {
+    if (q.attribution.speaker >= 0) {
+      q.attribution.speaker = new_index[static_cast<std::size_t>(q.attribution.speaker)];
+      Speaker& s = speakers[static_cast<std::size_t>(q.attribution.speaker)];
+      if (s.named && !s.group && s.participation.empty() && q.type == QuoteType::kDirect) {
+        s.participation = "speaker";
+      }
+    }
+  }
+  return speakers;
+}
+
+}  // namespace themescan

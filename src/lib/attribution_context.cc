@@ -1,0 +1,289 @@
+// The word view and speaker table shared by the attribution passes.
+#include <algorithm>
+#include <array>
+
+#include "attribution_internal.h"
+#include "text_util.h"
+
+namespace themescan::detail {
+namespace {
+
+bool starts_upper(std::string_view word) {
+  std::size_t length;
+  const UChar32 c = code_point_at(word, 0, &length);
+  return u_isupper(c) || u_istitle(c);
+}
+
+// Drops a possessive ending: Kenya's -> kenya, Russia’s -> russia, Jones' -> jones.
+void drop_possessive(std::string& key) {
+  if (key.size() > 3 && key.ends_with("'s")) {
+    key.resize(key.size() - 2);
+  } else if (key.size() > 2 && key.back() == '\'') {
+    key.pop_back();
+  }
+}
+
+bool in_list(std::string_view key, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+// Two name words that may be forms of one name: equal, or (for words outside ASCII, such as
+// Russian surnames in another case: Лаптева / Лаптевой) equal apart from an ending of at most
+// two letters.
+bool same_name_word(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const auto non_ascii = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  if (!non_ascii(a) || !non_ascii(b)) return false;
+  std::size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  const std::size_t longer = std::max(a.size(), b.size());
+  return common >= 6 && common + 4 >= longer;
+}
+
+}  // namespace
+
+Context::Context(std::string_view text_in, const TokenizedText& tokens_in,
+                 const AttributionLexicon& lexicon_in, const std::vector<Quote>& quotes)
+    : text(text_in), tokens(tokens_in), lexicon(lexicon_in) {
+  words.reserve(tokens.words.size());
+  keys.reserve(tokens.words.size());
+  std::size_t q = 0;
+  for (const Token& token : tokens.words) {
+    Word word;
+    word.span = token.span;
+    word.sentence = token.sentence;
+    word.paragraph = token.paragraph;
+    word.upper = token.kind == WordKind::kLetter && starts_upper(token.span.slice(text));
+    while (q < quotes.size() && quotes[q].outer.end <= token.span.begin) ++q;
+    // Quotes are sorted by begin and nested ones lie inside their outer quote, so the first
+    // quote not ending before the word decides.
+    for (std::size_t k = q; k < quotes.size() && quotes[k].outer.begin <= token.span.begin; ++k) {
+      if (quotes[k].outer.contains(token.span) && quotes[k].type != QuoteType::kIndirect) {
+        word.quoted = true;
+        break;
+      }
+    }
+    words.push_back(word);
+    std::string key = normalizer_.key(token.span.slice(text));
+    drop_possessive(key);
+    keys.push_back(std::move(key));
+  }
+}
+
+std::string_view Context::gap(std::size_t i) const {
+  const std::uint32_t begin = i == 0 ? 0 : words[i - 1].span.end;
+  const std::uint32_t end = i >= words.size() ? static_cast<std::uint32_t>(text.size())
+                                              : words[i].span.begin;
+  return text.substr(begin, end - begin);
+}
+
+std::string_view Context::slice(std::size_t begin, std::size_t end) const {
+  if (begin >= end) return {};
+  return text.substr(words[begin].span.begin, words[end - 1].span.end - words[begin].span.begin);
+}
+
+std::size_t Context::match(WordClass word_class, std::size_t i) const {
+  if (i >= words.size()) return 0;
+  return lexicon.list(word_class).match(keys, i).length;
+}
+
+std::string_view Context::value(WordClass word_class, std::size_t i) const {
+  if (i >= words.size()) return {};
+  return lexicon.list(word_class).match(keys, i).value;
+}
+
+bool Context::is_article(std::size_t i) const {
+  return i < words.size() &&
+         in_list(keys[i], {"the", "a", "an", "one", "el", "la", "los", "las", "le", "les", "l",
+                           "un", "una", "une", "uno", "this", "that", "these", "those", "his",
+                           "her", "their", "its", "our"});
+}
+
+bool Context::is_indefinite(std::size_t i) const {
+  return i < words.size() && in_list(keys[i], {"a", "an", "one", "un", "una", "une", "uno"});
+}
+
+bool Context::is_quantifier(std::size_t i) const {
+  return i < words.size() &&
+         in_list(keys[i], {"several", "many", "some", "most", "all", "both", "other", "two",
+                           "three", "four", "various", "numerous", "few", "varios", "varias",
+                           "algunos", "muchos", "todos", "несколько", "многие", "все",
+                           "plusieurs", "certains", "tous"});
+}
+
+bool Context::is_function_word(std::size_t i) const {
+  return i < words.size() &&
+         in_list(keys[i], {"i", "we", "you", "it", "there", "then", "but", "and", "so", "yes",
+                           "no", "oh", "if", "when", "what", "who", "how", "why", "now", "here",
+                           "in", "on", "at", "for", "from", "after", "before", "as", "with", "by",
+                           "to", "of", "all", "both", "nor", "or", "not", "well", "just",
+                           "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
+}
+
+std::size_t Context::word_at_or_after(std::uint32_t offset) const {
+  const auto it = std::lower_bound(words.begin(), words.end(), offset,
+                                   [](const Word& w, std::uint32_t o) { return w.span.begin < o; });
+  return static_cast<std::size_t>(it - words.begin());
+}
+
+std::int32_t Context::add_speaker(Speaker speaker) {
+  speakers.push_back(std::move(speaker));
+  name_keys_.emplace_back();
+  return static_cast<std::int32_t>(speakers.size() - 1);
+}
+
+void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end) {
+  speakers[static_cast<std::size_t>(speaker)].name = std::string(slice(begin, end));
+  std::vector<std::string>& name_keys = name_keys_[static_cast<std::size_t>(speaker)];
+  name_keys.clear();
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!is(WordClass::kHonorifics, k) && !is(WordClass::kParticles, k)) name_keys.push_back(keys[k]);
+  }
+}
+
+std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool group) {
+  std::string name(slice(begin, end));
+  // "A spokeswoman said" at the start of a sentence is "a spokeswoman".
+  if (is_article(begin) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] += 'a' - 'A';
+  const std::string key = normalizer_.key(name);
+  for (std::size_t s = 0; s < speakers.size(); ++s) {
+    if (!speakers[s].named && normalizer_.key(speakers[s].name) == key) {
+      return static_cast<std::int32_t>(s);
+    }
+  }
+  Speaker speaker;
+  speaker.name = std::move(name);
+  speaker.named = false;
+  speaker.group = group;
+  return add_speaker(std::move(speaker));
+}
+
+std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), before,
+                             [](const Mention& m, std::size_t b) { return m.word < b; });
+  const std::uint32_t paragraph = before < words.size() ? words[before].paragraph : 0;
+  while (it != mentions.begin()) {
+    --it;
+    if (words[it->word].paragraph + 8 < paragraph) break;
+    const Speaker& s = speakers[static_cast<std::size_t>(it->speaker)];
+    if (gender == 'p') {
+      if (s.group) return it->speaker;
+      continue;
+    }
+    if (!s.named || s.group) continue;
+    if (s.gender == 0 || gender == 0 || s.gender == gender) return it->speaker;
+  }
+  return -1;
+}
+
+std::int32_t Context::resolve_title(std::size_t before, std::size_t role_word) const {
+  const std::string& key = keys[role_word];
+  const auto has_role = [&](const Speaker& s) {
+    for (const std::string* field : {&s.role, &s.participation}) {
+      const std::string role = normalizer_.key(*field);
+      for (std::size_t at = role.find(key); at != std::string::npos; at = role.find(key, at + 1)) {
+        if (at == 0 || role[at - 1] == ' ') return true;
+      }
+    }
+    return false;
+  };
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), before,
+                             [](const Mention& m, std::size_t b) { return m.word < b; });
+  while (it != mentions.begin()) {
+    --it;
+    if (speakers[static_cast<std::size_t>(it->speaker)].named && has_role(speakers[static_cast<std::size_t>(it->speaker)])) return it->speaker;
+  }
+  for (std::size_t s = 0; s < speakers.size(); ++s) {
+    if (speakers[s].named && has_role(speakers[s])) return static_cast<std::int32_t>(s);
+  }
+  return -1;
+}
+
+std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_t before) const {
+  std::vector<std::string_view> run;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!is(WordClass::kHonorifics, k) && !is(WordClass::kParticles, k)) run.push_back(keys[k]);
+  }
+  if (run.empty()) return -1;
+  const auto contained = [](const std::vector<std::string_view>& part,
+                            const std::vector<std::string>& whole) {
+    return std::all_of(part.begin(), part.end(), [&](std::string_view p) {
+      return std::any_of(whole.begin(), whole.end(),
+                         [&](const std::string& w) { return same_name_word(p, w); });
+    });
+  };
+  std::int32_t best = -1;
+  std::size_t best_seen = 0;
+  for (std::size_t s = 0; s < speakers.size(); ++s) {
+    if (!speakers[s].named || name_keys_[s].empty() || !contained(run, name_keys_[s])) continue;
+    // The most recently mentioned of several candidates (Li Wei / Wei Zhang).
+    std::size_t seen = 1;
+    for (const Mention& m : mentions) {
+      if (m.word >= before) break;
+      if (m.speaker == static_cast<std::int32_t>(s)) seen = m.word + 2;
+    }
+    if (best < 0 || seen > best_seen) {
+      best = static_cast<std::int32_t>(s);
+      best_seen = seen;
+    }
+  }
+  return best;
+}
+
+std::int32_t Context::person(std::size_t begin, std::size_t end) {
+  std::int32_t found = find_person(begin, end, begin);
+  if (found < 0) {
+    // A longer form of a name first seen in part ("Kowalczyk", then "Marta Kowalczyk").
+    for (std::size_t s = 0; s < speakers.size() && found < 0; ++s) {
+      if (!speakers[s].named || speakers[s].group || name_keys_[s].size() != 1) continue;
+      for (std::size_t k = begin; k < end; ++k) {
+        if (same_name_word(keys[k], name_keys_[s][0]) && end - begin > 1) {
+          found = static_cast<std::int32_t>(s);
+          set_name(found, begin, end);
+          break;
+        }
+      }
+    }
+  }
+  if (found >= 0) return found;
+  Speaker speaker;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::string_view gender = value(WordClass::kHonorifics, k);
+    if (!gender.empty()) speaker.gender = gender[0];
+  }
+  const std::int32_t index = add_speaker(std::move(speaker));
+  set_name(index, begin, end);
+  return index;
+}
+
+bool Context::named_inside(std::int32_t speaker, Span span) const {
+  const std::vector<std::string>& name = name_keys_[static_cast<std::size_t>(speaker)];
+  for (std::size_t k = word_at_or_after(span.begin); k < words.size() && words[k].span.end <= span.end;
+       ++k) {
+    if (!words[k].upper) continue;
+    for (const std::string& key : name) {
+      if (same_name_word(keys[k], key)) return true;
+    }
+  }
+  return false;
+}
+
+void Context::add_alias(std::int32_t speaker, std::string_view alias) {
+  Speaker& s = speakers[static_cast<std::size_t>(speaker)];
+  if (alias != s.name && std::find(s.aliases.begin(), s.aliases.end(), alias) == s.aliases.end()) {
+    s.aliases.emplace_back(alias);
+  }
+}
+
+void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t end) {
+  Speaker& s = speakers[static_cast<std::size_t>(speaker)];
+  const Span span{words[begin].span.begin, words[end - 1].span.end};
+  if (std::find(s.mentions.begin(), s.mentions.end(), span) != s.mentions.end()) return;
+  s.mentions.push_back(span);
+  add_alias(speaker, span.slice(text));
+  if (!roster_done) mentions.push_back({begin, speaker});
+}
+
+}  // namespace themescan::detail

@@ -1,0 +1,113 @@
+// Shared state of the attribution passes (roster.cc, attribution.cc, reported_speech.cc).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "themescan/attribution.h"
+#include "themescan/attribution_lexicon.h"
+#include "themescan/normalize.h"
+#include "themescan/quotes.h"
+#include "themescan/text.h"
+
+namespace themescan::detail {
+
+struct Word {
+  Span span;
+  std::uint32_t sentence = 0;
+  std::uint32_t paragraph = 0;
+  bool upper = false;   // starts with an upper-case or title-case letter
+  bool quoted = false;  // inside the marks of a quote (direct or term)
+};
+
+// A speaker reference found in the text: words [begin, end) naming a speaker.
+struct NounPhrase {
+  SpeakerReference reference = SpeakerReference::kNone;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::int32_t speaker = -1;  // resolved speaker, -1 when it could not be resolved
+  bool ok() const { return reference != SpeakerReference::kNone && speaker >= 0; }
+};
+
+class Context {
+ public:
+  Context(std::string_view text, const TokenizedText& tokens, const AttributionLexicon& lexicon,
+          const std::vector<Quote>& quotes);
+
+  std::string_view text;
+  const TokenizedText& tokens;
+  const AttributionLexicon& lexicon;
+  std::vector<Word> words;
+  std::vector<std::string> keys;  // normalised, possessive 's removed
+  std::vector<Speaker> speakers;
+
+  struct Mention {
+    std::size_t word = 0;  // first word of the mention
+    std::int32_t speaker = -1;
+  };
+  std::vector<Mention> mentions;  // person mentions outside quotes, in text order
+
+  std::size_t size() const { return words.size(); }
+  // The text between word i-1 and word i (from the start of the text for i == 0, to its end for
+  // i == size()).
+  std::string_view gap(std::size_t i) const;
+  std::string_view slice(std::size_t begin, std::size_t end) const;  // words [begin, end)
+  std::size_t match(WordClass word_class, std::size_t i) const;      // words matched at i
+  std::string_view value(WordClass word_class, std::size_t i) const;  // its ' | value'
+  bool is(WordClass word_class, std::size_t i) const { return match(word_class, i) > 0; }
+  bool is_article(std::size_t i) const;     // the, a, an, one, el, la, le, ...
+  bool is_indefinite(std::size_t i) const;  // a, an, one, un, una, une
+  bool is_quantifier(std::size_t i) const;  // several, many, some, несколько, ...
+  bool is_function_word(std::size_t i) const;  // I, it, then, in, ...: never part of a name
+  // The first word at or after byte offset `offset` (size() when none).
+  std::size_t word_at_or_after(std::uint32_t offset) const;
+
+  // Speakers
+  std::int32_t add_speaker(Speaker speaker);
+  // The speaker for a group or description named by words [begin, end), created when new.
+  std::int32_t unnamed_speaker(std::size_t begin, std::size_t end, bool group);
+  // The most recent person mentioned before word `before` whose gender is compatible.
+  std::int32_t resolve_pronoun(std::size_t before, char gender) const;
+  // The most recent person before word `before` whose role or participation has word i.
+  std::int32_t resolve_title(std::size_t before, std::size_t role_word) const;
+  // A person named by words [begin, end): a known one (full name or part of it), else -1.
+  std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
+  // The person named by words [begin, end), added to the roster when new.
+  std::int32_t person(std::size_t begin, std::size_t end);
+  // Records a mention; it also counts for pronoun resolution while the roster is being built.
+  void add_mention(std::int32_t speaker, std::size_t begin, std::size_t end);
+  // True when words of the speaker's name occur inside `span` (a quote addressing them).
+  bool named_inside(std::int32_t speaker, Span span) const;
+  void add_alias(std::int32_t speaker, std::string_view alias);
+  void set_name(std::int32_t speaker, std::size_t begin, std::size_t end);
+  bool roster_done = false;
+  std::size_t roster_size = 0;  // speakers admitted by build_roster()
+
+ private:
+  Normalizer normalizer_;
+  std::vector<std::vector<std::string>> name_keys_;  // per speaker: keys of the name's words
+};
+
+// roster.cc
+// End of the capitalised name starting at word i ("Vadim Glushchenko", "Mr. Bennet",
+// "Rosa Quispe Mamani", "Pierre-Yves Lemaire"), or i when there is none.
+std::size_t name_end(const Context& context, std::size_t i);
+// True when words [begin, end) can be a person's name (no organisation or role word ...).
+bool person_like(const Context& context, std::size_t begin, std::size_t end);
+// Reads "Name, Role of Org" / "Name (Country)" after a name ending at word `end` into speaker
+// `speaker`. Returns the first word after the apposition (end when there is none).
+std::size_t read_apposition(Context& context, std::int32_t speaker, std::size_t end);
+void build_roster(Context& context);
+
+// attribution.cc
+NounPhrase speaker_after(Context& context, std::size_t i, std::size_t limit);
+NounPhrase speaker_before(Context& context, std::size_t end, std::size_t lower);
+double reference_confidence(SpeakerReference reference);
+
+// reported_speech.cc
+void find_reported_speech(Context& context, std::vector<Quote>& quotes);
+
+}  // namespace themescan::detail

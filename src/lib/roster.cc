@@ -1,0 +1,290 @@
+// The speaker roster: capitalised names admitted as people by their context (apposition,
+// brackets, a reporting verb, "moderated by"), with role, affiliation and country.
+#include <algorithm>
+
+#include "attribution_internal.h"
+#include "text_util.h"
+
+namespace themescan::detail {
+namespace {
+
+bool has_any(std::string_view gap, std::string_view chars) {
+  return gap.find_first_of(chars) != std::string_view::npos;
+}
+
+// Punctuation that ends an apposition segment or a name.
+constexpr std::string_view kSegmentEnd = ",.;:()!?\"\n";
+
+bool has_dash_or_quote(std::string_view gap) {
+  for (std::string_view mark : {"\u2014", "\u2013", "\u201C", "\u201D", "\u00AB", "\u00BB",
+                                "\u201E", "\u2018", "\u2019"}) {
+    if (gap.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool segment_break(const Context& c, std::size_t k) {
+  const std::string_view gap = c.gap(k);
+  return k >= c.size() || has_any(gap, kSegmentEnd) || has_dash_or_quote(gap) ||
+         c.words[k].sentence != c.words[k - 1].sentence || c.words[k].quoted;
+}
+
+// The end of the segment starting at word `begin`: up to the next comma, bracket, full stop, ...
+std::size_t segment_end(const Context& c, std::size_t begin, std::size_t max_words) {
+  std::size_t k = begin + 1;
+  while (k < c.size() && k - begin < max_words && !segment_break(c, k)) ++k;
+  return std::min(k, c.size());
+}
+
+bool all_caps(std::string_view word) {
+  int letters = 0;
+  for (char ch : word) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') ++letters;
+  }
+  return letters >= 3;
+}
+
+bool any_of_class(const Context& c, WordClass word_class, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    if (c.is(word_class, k)) return true;
+  }
+  return false;
+}
+
+// Organisation-like text: has an organisation word, or is a short run of capitalised words.
+bool organisation_like(const Context& c, std::size_t begin, std::size_t end) {
+  if (begin >= end) return false;
+  if (any_of_class(c, WordClass::kOrganisations, begin, end)) return true;
+  if (end - begin > 5 || any_of_class(c, WordClass::kRoles, begin, end)) return false;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!c.words[k].upper && !c.is(WordClass::kParticles, k)) return false;
+  }
+  return true;
+}
+
+std::string strip_elided_article(std::string_view text) {
+  for (std::string_view prefix : {"l\u2019", "l'", "L\u2019", "L'"}) {
+    if (text.starts_with(prefix)) return std::string(text.substr(prefix.size()));
+  }
+  return std::string(text);
+}
+
+// Splits "Director of Infrastructure Planning at the Gdańsk Metropolitan Authority" into a role
+// and an affiliation.
+void split_role(const Context& c, std::size_t begin, std::size_t end, std::string* role,
+                std::string* affiliation) {
+  const auto after_article = [&](std::size_t k) {
+    return k < end && c.is_article(k) && !c.is_indefinite(k) ? k + 1 : k;
+  };
+  std::size_t split = end, org = end;
+  for (std::size_t k = end - 1; k > begin; --k) {  // the last "at"
+    if (c.keys[k] == "at" || c.keys[k] == "à") {
+      split = k;
+      org = after_article(k + 1);
+      break;
+    }
+  }
+  const auto is_of = [&](std::size_t k) {
+    const std::string& key = c.keys[k];
+    return key == "of" || key == "de" || key == "du" || key == "des" || key == "del" || key == "d";
+  };
+  for (std::size_t k = begin + 1; split == end && k + 1 < end; ++k) {  // "of the", "de la", "del"
+    if (is_of(k) && (c.keys[k] == "del" || c.keys[k] == "du" ||
+                     (c.is_article(k + 1) && !c.is_indefinite(k + 1)))) {
+      split = k;
+      org = after_article(k + 1);
+    }
+  }
+  for (std::size_t k = begin + 1; split == end && k + 1 < end; ++k) {  // "of Almada"
+    if (is_of(k) && organisation_like(c, k + 1, end) && c.words[k + 1].upper) {
+      split = k;
+      org = k + 1;
+    }
+  }
+  if (split == end && !c.words[begin].upper) {  // заместитель директора Ассоциации ...
+    for (std::size_t k = begin + 1; k < end; ++k) {
+      if (c.words[k].upper) {
+        split = org = k;
+        break;
+      }
+    }
+  }
+  *role = std::string(c.slice(begin, split));
+  if (org < end) *affiliation = strip_elided_article(c.slice(org, end));
+}
+
+bool role_within(const Context& c, std::size_t begin, std::size_t end, std::size_t first_words) {
+  for (std::size_t k = begin; k < end && k < begin + first_words; ++k) {
+    if (c.is(WordClass::kRoles, k)) return true;
+  }
+  return false;
+}
+
+char gender_from_role(std::string_view key) {
+  for (std::string_view f : {"directora", "investigadora", "coordinadora", "jefa", "ministra",
+                             "alcaldesa", "fundadora", "directrice", "fondatrice", "chargée",
+                             "chercheuse", "spokeswoman"}) {
+    if (key == f) return 'f';
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t name_end(const Context& c, std::size_t i) {
+  if (i >= c.size() || !c.words[i].upper || c.words[i].quoted) return i;
+  std::size_t last = i;
+  while (last + 1 < c.size() && last + 1 - i < 6) {
+    const std::size_t next = last + 1;
+    const std::string_view gap = c.gap(next);
+    const bool title = c.is(WordClass::kHonorifics, last) || c.keys[last].size() == 1;
+    const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || (title && gap == ". ");
+    if (!joined || c.words[next].quoted) break;
+    if (c.words[next].upper) {
+      last = next;
+    } else if (c.is(WordClass::kParticles, next) && next + 1 < c.size() &&
+               c.words[next + 1].upper && c.gap(next + 1) == " ") {
+      last = next + 1;
+    } else {
+      break;
+    }
+  }
+  return last + 1;
+}
+
+bool person_like(const Context& c, std::size_t begin, std::size_t end) {
+  if (begin >= end || c.is_article(begin)) return false;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (c.is_function_word(k)) return false;
+    if (c.is(WordClass::kOrganisations, k) || c.is(WordClass::kGroups, k) ||
+        c.is(WordClass::kPronouns, k) || c.is(WordClass::kVerbs, k) ||
+        c.is(WordClass::kSources, k) || c.is(WordClass::kRoles, k) ||
+        all_caps(c.words[k].span.slice(c.text))) {
+      return false;
+    }
+  }
+  // A lone honorific ("Mr.") is not a name.
+  return !(end - begin == 1 && c.is(WordClass::kHonorifics, begin));
+}
+
+std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
+  if (end >= c.size() || c.words[end].sentence != c.words[end - 1].sentence) return end;
+  Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
+  const std::string_view gap = c.gap(end);
+  const std::size_t open = gap.find('(');
+  if (open != std::string_view::npos && gap.find_first_not_of(" \u00A0(") == std::string_view::npos) {
+    std::size_t close = end + 1;
+    while (close < c.size() && close - end < 8 && c.gap(close).find(')') == std::string_view::npos) {
+      ++close;
+    }
+    if (close >= c.size() && c.text.find(')', c.words[close - 1].span.end) == std::string_view::npos) {
+      return end;
+    }
+    if (close - end > 7) return end;
+    if (any_of_class(c, WordClass::kOrganisations, end, close) ||
+        any_of_class(c, WordClass::kRoles, end, close)) {
+      std::string role, affiliation;
+      split_role(c, end, close, &role, &affiliation);
+      if (!role_within(c, end, close, 3)) {
+        if (s.affiliation.empty()) s.affiliation = std::string(c.slice(end, close));
+      } else {
+        if (s.role.empty()) s.role = role;
+        if (s.affiliation.empty()) s.affiliation = affiliation;
+      }
+    } else if (close - end <= 3 && organisation_like(c, end, close)) {
+      if (s.country.empty()) s.country = std::string(c.slice(end, close));
+    }
+    return close;
+  }
+  if (gap.find_first_not_of(" \u00A0") != 0 || gap.find(',') == std::string_view::npos ||
+      has_any(gap.substr(gap.find(',') + 1), kSegmentEnd)) {
+    return end;
+  }
+  const std::size_t seg = segment_end(c, end, 16);
+  if (!role_within(c, end, seg, 4)) return end;
+  std::string role, affiliation;
+  split_role(c, end, seg, &role, &affiliation);
+  if (s.role.empty()) s.role = role;
+  if (s.affiliation.empty()) s.affiliation = affiliation;
+  if (s.gender == 0) s.gender = gender_from_role(c.keys[end]);
+  if (role.find("oderat") != std::string::npos) s.participation = "moderator";
+  std::size_t after = seg;
+  // "Name, Chief Executive Officer, Casablanca Cloud Partners" (press-release style).
+  if (after < c.size() && c.gap(after).find_first_not_of(" ,") == std::string_view::npos &&
+      c.words[after].sentence == c.words[after - 1].sentence) {
+    const std::size_t next = segment_end(c, after, 8);
+    const bool last = next >= c.size() || c.words[next].sentence != c.words[after].sentence ||
+                      has_any(c.gap(next), ".\n");
+    if (organisation_like(c, after, next) && last) {
+      if (s.affiliation.empty()) s.affiliation = std::string(c.slice(after, next));
+      after = next;
+    }
+  }
+  return after;
+}
+
+void build_roster(Context& c) {
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    const std::size_t e = name_end(c, i);
+    if (e == i) continue;
+    std::size_t b = i;
+    while (b + 1 < e && c.is(WordClass::kRoles, b)) ++b;  // Minister Grace Mwangi
+    if (!person_like(c, b, e)) {
+      i = e - 1;
+      continue;
+    }
+    const std::string_view after = c.gap(e);
+    const std::size_t comma = after.find(',');
+    const bool apposition = e < c.size() && comma != std::string_view::npos &&
+                            after.find_first_not_of(" \u00A0") == comma &&
+                            role_within(c, e, segment_end(c, e, 16), 4);
+    const bool bracket = e < c.size() && after.find_first_not_of(" \u00A0") == after.find('(') &&
+                         after.find('(') != std::string_view::npos;
+    const bool verb_after = e < c.size() && (after == " " || after == "\u00A0") &&
+                            c.is(WordClass::kVerbs, e);
+    const bool verb_before = b > 0 && (c.gap(b) == " " || c.gap(b) == "\u00A0") &&
+                             (c.is(WordClass::kVerbs, b - 1) || c.is(WordClass::kSources, b - 1) ||
+                              (b > 1 && c.match(WordClass::kSources, b - 2) == 2));
+    const bool by = b > 1 && e - b >= 2 &&
+                    (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
+    const bool titled = b > i && e - b >= 2;
+    const std::int32_t known = c.find_person(b, e, b);
+    if (!(apposition || bracket || verb_after || verb_before || by || titled) && known < 0) {
+      i = e - 1;
+      continue;
+    }
+    const std::int32_t s = c.person(b, e);
+    c.add_mention(s, b, e);
+    Speaker& speaker = c.speakers[static_cast<std::size_t>(s)];
+    if (titled && speaker.role.empty()) speaker.role = std::string(c.slice(i, b));
+    if (by && c.keys[b - 2].starts_with("moderat")) speaker.participation = "moderator";
+    if (by && (c.keys[b - 2].starts_with("chair") || c.keys[b - 2].starts_with("host"))) {
+      speaker.participation = "moderator";
+    }
+    if (bracket || apposition) {
+      // "Speakers included ... Naima Díaz (Nicaragua)": a listed participant.
+      if (speaker.participation.empty()) {
+        for (std::size_t k = i; k-- > 0 && c.words[k].sentence == c.words[i].sentence;) {
+          if (c.is(WordClass::kGroups, k)) {
+            speaker.participation = "speaker";
+            break;
+          }
+        }
+      }
+      i = std::max(i, read_apposition(c, s, e) - 1);
+    } else {
+      i = e - 1;
+    }
+    // Russian past tense tells the gender: отметила / отметил.
+    if (verb_after && speaker.gender == 0) {
+      const std::string& verb = c.keys[e];
+      if (verb.ends_with("ла")) speaker.gender = 'f';
+      else if (verb.ends_with("л")) speaker.gender = 'm';
+    }
+  }
+  c.roster_done = true;
+  c.roster_size = c.speakers.size();
+}
+
+}  // namespace themescan::detail
