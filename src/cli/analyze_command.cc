@@ -41,6 +41,7 @@ constexpr const char* kEpilog =
 struct Settings {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
+  std::string reporting_verbs;
   std::string format = "table";
   std::string output;
   std::string color = "auto";
@@ -72,13 +73,17 @@ po::options_description make_options(Settings& s) {
        "table: list every hit in its context (JSON always has the evidence)")
       ("color", po::value(&s.color)->value_name("WHEN")->default_value("auto"),
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
-      ("no-quotes", po::bool_switch(&s.no_quotes), "do not look for quoted passages")
+      ("no-quotes", po::bool_switch(&s.no_quotes),
+       "do not look for quotes, speakers or reported speech")
       ("quiet,q", po::bool_switch(&s.quiet), "do not print warnings");
   po::options_description lexicon("Lexicons");
   lexicon.add_options()
       ("lexicons,l", po::value(&s.lexicons)->value_name("PATH")->composing(),
        "load lexicons from PATH (a .lex file or a folder of them; repeatable) instead of the "
        "built-in ones; the format is in lexicons/README.md")
+      ("reporting-verbs", po::value(&s.reporting_verbs)->value_name("FILE"),
+       "attribute quotes with the reporting verbs, pronouns and role words of FILE instead of "
+       "the built-in lexicons/reporting.verbs (format in lexicons/README.md)")
       ("fold-accents", po::bool_switch(&s.fold_accents),
        "ignore accents and other combining marks when matching (localización = localizacion)");
   po::options_description general("General");
@@ -164,8 +169,16 @@ int run_analyze(const std::vector<std::string>& args) {
   render.color = s.format == "table" && use_color(color_mode, to_file);
   render.width = to_file ? 100 : terminal_width(100);
 
+  Result<AttributionLexicon> words = s.reporting_verbs.empty()
+                                         ? AttributionLexicon::builtin(*tokenizer)
+                                         : AttributionLexicon::load(s.reporting_verbs, *tokenizer);
+  if (!words.ok()) {
+    print_error(words.status().message());
+    return kExitUsage;
+  }
   Result<Analyzer> analyzer =
-      Analyzer::create(std::move(*lexicon), std::move(*tokenizer), {.fold_accents = s.fold_accents, .quotes = !s.no_quotes});
+      Analyzer::create(std::move(*lexicon), std::move(*tokenizer),
+                       {.fold_accents = s.fold_accents, .quotes = !s.no_quotes}, std::move(*words));
   if (!analyzer.ok()) {
     print_error(analyzer.status().message());
     return kExitUsage;

@@ -85,7 +85,7 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
   }
   // "said the doctor", "the old man asked": a definite article and one to three lower-case
   // words (not adverbs in -ly or function words) standing for a character.
-  if (!definite || c.keys[i] != "the") return {};
+  if (!definite || c.keys[i] != "the" || !c.generic_descriptions) return {};
   std::size_t e = i + 1;
   while (e < limit && e - i <= 3 && !c.words[e].upper && !c.words[e].quoted &&
          !c.keys[e].ends_with("ly") && !c.is_function_word(e) && !c.is_article(e) &&
@@ -388,6 +388,13 @@ bool split_between(const Context& c, const Quote& first, const Quote& second) {
   return between.ends_with(",") || between.ends_with(":") || has_dash(between);
 }
 
+// True when `verb` starts with a reporting verb or source phrase of the lexicon.
+bool lexicon_verb(const Context& c, Span verb) {
+  if (verb.empty()) return false;
+  const std::size_t k = c.word_at_or_after(verb.begin);
+  return c.is(WordClass::kVerbs, k) || c.is(WordClass::kSources, k);
+}
+
 // A person named at word k (a known name, not a new one) or a he/she pronoun.
 NounPhrase known_person_at(Context& c, std::size_t k) {
   if (k >= c.size() || c.words[k].quoted) return {};
@@ -432,10 +439,30 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   using namespace detail;
   Context c(text, tokens, words, quotes);
   build_roster(c);
+  // A short quote that a reporting verb or source phrase attributes is a statement, not a term:
+  // «Мы начали с бухгалтерии», — добавила она. / По словам Лаптевой, «рынок готов».
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    Quote& q = quotes[i];
+    if (q.type != QuoteType::kTerm || q.depth != 0) continue;
+    std::uint32_t next = static_cast<std::uint32_t>(text.size());
+    for (std::size_t j = i + 1; j < quotes.size(); ++j) {
+      if (quotes[j].depth == 0) {
+        next = quotes[j].outer.begin;
+        break;
+      }
+    }
+    Quote trial = q;
+    if ((attribute_after(c, trial, after_quote(c, q, next)) ||
+         attribute_before(c, trial, before_quote(c, q))) &&
+        lexicon_verb(c, trial.attribution.verb)) {
+      q.type = QuoteType::kDirect;
+    }
+  }
   std::vector<std::size_t> direct;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (quotes[i].type == QuoteType::kDirect && quotes[i].depth == 0) direct.push_back(i);
   }
+  c.generic_descriptions = true;
   struct Turn {
     std::uint32_t paragraph;
     std::int32_t speaker;
@@ -479,6 +506,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       turns.push_back({last_paragraph, q.attribution.speaker});
     }
   }
+  c.generic_descriptions = false;
   find_reported_speech(c, quotes);
 
   // Speakers in order of first mention; quotes re-pointed.

@@ -42,6 +42,17 @@ bool same_name_word(std::string_view a, std::string_view b) {
   return common >= 6 && common + 4 >= longer;
 }
 
+// Russian surnames tell the gender: Лаптева, Бурцева, Ковальская / Стрельников, Хайруллин.
+char gender_from_surname(std::string_view key) {
+  for (std::string_view f : {"ова", "ева", "ёва", "ина", "ская", "цкая"}) {
+    if (key.ends_with(f)) return 'f';
+  }
+  for (std::string_view m : {"ов", "ев", "ёв", "ин", "ский", "цкий"}) {
+    if (key.ends_with(m)) return 'm';
+  }
+  return 0;
+}
+
 }  // namespace
 
 Context::Context(std::string_view text_in, const TokenizedText& tokens_in,
@@ -253,6 +264,7 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
     const std::string_view gender = value(WordClass::kHonorifics, k);
     if (!gender.empty()) speaker.gender = gender[0];
   }
+  if (speaker.gender == 0) speaker.gender = gender_from_surname(keys[end - 1]);
   const std::int32_t index = add_speaker(std::move(speaker));
   set_name(index, begin, end);
   return index;

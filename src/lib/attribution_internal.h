@@ -84,6 +84,8 @@ class Context {
   void add_alias(std::int32_t speaker, std::string_view alias);
   void set_name(std::int32_t speaker, std::size_t begin, std::size_t end);
   bool roster_done = false;
+  // "said the doctor": a definite noun phrase as an unnamed speaker (direct quotes only).
+  bool generic_descriptions = false;
   std::size_t roster_size = 0;  // speakers admitted by build_roster()
 
  private:

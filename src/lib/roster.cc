@@ -248,7 +248,8 @@ void build_roster(Context& c) {
                               (b > 1 && c.match(WordClass::kSources, b - 2) == 2));
     const bool by = b > 1 && e - b >= 2 &&
                     (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
-    const bool titled = b > i && e - b >= 2;
+    const bool titled = (b > i && e - b >= 2) ||
+                        (e - b >= 2 && !c.value(WordClass::kHonorifics, b).empty());
     const std::int32_t known = c.find_person(b, e, b);
     if (!(apposition || bracket || verb_after || verb_before || by || titled) && known < 0) {
       i = e - 1;

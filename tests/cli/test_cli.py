@@ -139,6 +139,47 @@ class SeedReport(unittest.TestCase):
         self.assertEqual(doc["document"]["words"], 486)
         self.assertIsNone(doc["document"]["title"])
 
+    def test_quotes_and_speakers(self):
+        doc = json.loads(run("--format", "json", self.SEED).stdout)
+        quotes = [(q["type"], q["speaker"]["name"], q["method"], q["verb"], q["text"][:40])
+                  for q in doc["quotes"]]
+        # Checked by hand against the text: the session title is a term; two direct quotes
+        # ("…,” Glushchenko stated." and "Dmitry Fofanov noted:" with the quote in the next
+        # paragraph); four reported statements (He emphasized ..., Speakers agreed that ... x2,
+        # Participants ... highlighted the importance of ...).
+        self.assertEqual(quotes, [
+            ("term", None, "none", None, "Trusted Digital Partners: Russia and the"),
+            ("indirect", "Vadim Glushchenko", "reported", "emphasized",
+             "the growing global demand for Russian di"),
+            ("direct", "Vadim Glushchenko", "trailing-verb", "stated",
+             "Countries of the Global South are active"),
+            ("indirect", "Speakers", "reported", "agreed", "countries in the Global South don’t mere"),
+            ("indirect", "Participants", "reported", "highlighted",
+             "the importance of platforms like the Glo"),
+            ("indirect", "Speakers", "reported", "agreed", "strategic cooperation on issues such as "),
+            ("direct", "Dmitry Fofanov", "leading-verb", "noted",
+             "The rapid transformation of the global d"),
+        ])
+        direct = [q for q in doc["quotes"] if q["type"] == "direct"]
+        self.assertEqual(direct[0]["speaker"]["role"], "Director")
+        self.assertEqual(direct[0]["speaker"]["affiliation"], "Center for Global IT Cooperation")
+        self.assertEqual(direct[1]["speaker"]["role"], "Digital Attaché")
+        self.assertEqual(direct[1]["speaker"]["affiliation"],
+                         "Russian Trade Mission in the Republic of Cuba")
+        self.assertEqual({t["id"]: t["hits"] for t in direct[0]["themes"]},
+                         {"sovereignty": 4, "localisation": 2})
+        roster = [(s["name"], s["role"], s["country"], s["participation"])
+                  for s in doc["speakers"] if s["named"]]
+        self.assertEqual(roster, [
+            ("Dmitry Fofanov", "Digital Attaché", None, "moderator"),
+            ("Naima Díaz", None, "Nicaragua", "speaker"),
+            ("Abdelouaheb Ghoa", None, "Algeria", "speaker"),
+            ("Paul Lalovich", None, "Singapore", "speaker"),
+            ("Vadim Glushchenko", "Director", None, "speaker"),
+        ])
+        groups = [(s["name"], s["statements"]) for s in doc["speakers"] if s["group"]]
+        self.assertEqual(groups, [("Speakers", 2), ("Participants", 1)])
+
 
 class Options(TempDirTestCase):
     def test_top_min_hits_themes(self):
@@ -156,11 +197,26 @@ class Options(TempDirTestCase):
 
     def test_quotes_and_no_quotes(self):
         doc = json.loads(run("--format", "json", REPORT).stdout)
+        # As in the gold file (tests/data/quotes-gold), which also has an indirect statement
+        # ("Several speakers warned that ...") that themescan misses, before the last direct one.
         self.assertEqual([q["type"] for q in doc["quotes"]],
-                         ["term", "direct", "direct", "direct", "direct", "direct"])
+                         ["term", "indirect", "direct", "indirect", "direct", "direct", "indirect",
+                          "indirect", "direct", "indirect", "indirect", "direct"])
         self.assertEqual(doc["quotes"][0]["text"], "Building Trusted Digital Partnerships")
         doc = json.loads(run("--format", "json", "--no-quotes", REPORT).stdout)
         self.assertEqual(doc["quotes"], [])
+
+    def test_custom_reporting_verbs(self):
+        text = "“The budget will double next year,” intoned Ana Ruiz.\n".encode()
+        doc = json.loads(run("--format", "json", "-", stdin=text).stdout)
+        # The built-in verbs do not list "intoned": the quote is still attributed, by the
+        # open-sentence rule, with a lower confidence.
+        self.assertEqual(doc["quotes"][0]["speaker"]["name"], "Ana Ruiz")
+        self.assertEqual(doc["quotes"][0]["confidence"], 0.8075)
+        verbs = self.write("my.verbs", b"@section verbs\nintoned\n")
+        doc = json.loads(run("--format", "json", "--reporting-verbs", verbs, "-", stdin=text).stdout)
+        self.assertEqual((doc["quotes"][0]["speaker"]["name"], doc["quotes"][0]["verb"],
+                          doc["quotes"][0]["confidence"]), ("Ana Ruiz", "intoned", 0.95))
 
     def test_unknown_theme(self):
         result = run("--themes", "talent,nope", REPORT)
@@ -294,6 +350,13 @@ class Errors(TempDirTestCase):
 
     def test_missing_file(self):
         self.assert_error(["nope.txt"], 1, "themescan: nope.txt: no such file or folder\n")
+
+    def test_bad_reporting_verbs(self):
+        bad = self.write("bad.verbs", b"@section verbs\nsaid\nsaid\n")
+        self.assert_error(["--reporting-verbs", bad, REPORT], 2,
+                          f"themescan: {bad}:3: duplicate entry 'said' (same as line 2)\n")
+        self.assert_error(["--reporting-verbs", self.tmp / "nope.verbs", REPORT], 2,
+                          f"themescan: {self.tmp / 'nope.verbs'}: cannot read the attribution lexicon\n")
 
     def test_folder_without_reports(self):
         folder = self.tmp / "empty"

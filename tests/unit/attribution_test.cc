@@ -1,0 +1,334 @@
+// Attribution: every pattern of lexicons/reporting.verbs-driven quote attribution, the roster,
+// indirect speech and the attribution lexicon parser.
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "test_util.h"
+#include "themescan/attribution.h"
+#include "themescan/attribution_lexicon.h"
+#include "themescan/quotes.h"
+
+namespace {
+
+using themescan::AttributionLexicon;
+using themescan::Quote;
+using themescan::QuoteType;
+using themescan::Speaker;
+
+const AttributionLexicon& words() {
+  static const themescan::Result<AttributionLexicon> lexicon =
+      AttributionLexicon::builtin(testutil::tokenizer());
+  REQUIRE_MESSAGE(lexicon.ok(), lexicon.status().message());
+  return *lexicon;
+}
+
+struct Attributed {
+  std::string text;
+  std::vector<Quote> quotes;
+  std::vector<Speaker> speakers;
+
+  // The quote (direct or indirect) whose text starts with `start`.
+  const Quote& quote(std::string_view start) const {
+    for (const Quote& q : quotes) {
+      if (q.span.slice(text).starts_with(start)) return q;
+    }
+    FAIL("no quote starting with '" << start << "'");
+    return quotes.front();
+  }
+  std::string speaker_of(std::string_view start) const {
+    const Quote& q = quote(start);
+    return q.attribution.speaker < 0 ? "(none)" : speakers[static_cast<std::size_t>(q.attribution.speaker)].name;
+  }
+  std::string method_of(std::string_view start) const {
+    return themescan::attribution_method_name(quote(start).attribution.method);
+  }
+  const Speaker& speaker(std::string_view name) const {
+    for (const Speaker& s : speakers) {
+      if (s.name == name) return s;
+    }
+    FAIL("no speaker '" << name << "'");
+    return speakers.front();
+  }
+  std::size_t count(QuoteType type) const {
+    std::size_t n = 0;
+    for (const Quote& q : quotes) n += q.type == type;
+    return n;
+  }
+};
+
+Attributed attribute(std::string text) {
+  Attributed a;
+  a.text = std::move(text);
+  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(a.text);
+  a.quotes = themescan::find_quotes(a.text, tokens);
+  a.speakers = themescan::attribute_quotes(a.text, tokens, words(), a.quotes);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("attribution: “…,” Name stated.") {
+  const Attributed a = attribute(
+      "Kwame Mensah, Deputy Director of the Accra Digital Services Authority, spoke first.\n"
+      "“Sovereignty is not isolation,” Mensah stated.\n");
+  CHECK(a.speaker_of("Sovereignty") == "Kwame Mensah");
+  CHECK(a.method_of("Sovereignty") == "trailing-verb");
+  const Quote& q = a.quote("Sovereignty");
+  CHECK(q.attribution.verb.slice(a.text) == "stated");
+  CHECK(q.attribution.reference == themescan::SpeakerReference::kPartialName);
+  CHECK(q.attribution.confidence == doctest::Approx(0.9));
+  const Speaker& s = a.speaker("Kwame Mensah");
+  CHECK(s.role == "Deputy Director");
+  CHECK(s.affiliation == "Accra Digital Services Authority");
+  CHECK(s.aliases == std::vector<std::string>{"Mensah"});
+}
+
+TEST_CASE("attribution: “…,” said Name, Title of Org.") {
+  const Attributed a = attribute(
+      "“Every city wants a dashboard,” said Marta Kowalczyk, Director of Infrastructure Planning "
+      "at the Gdańsk Metropolitan Authority.\n");
+  CHECK(a.speaker_of("Every city") == "Marta Kowalczyk");
+  CHECK(a.method_of("Every city") == "trailing-verb");
+  const Speaker& s = a.speaker("Marta Kowalczyk");
+  CHECK(s.role == "Director of Infrastructure Planning");
+  CHECK(s.affiliation == "Gdańsk Metropolitan Authority");
+  CHECK(s.named);
+}
+
+TEST_CASE("attribution: Name noted: “…” on the same line and in the next paragraph") {
+  const Attributed a = attribute(
+      "Okafor noted: “Patents are not the goal.”\n\n"
+      "Dmitry Fofanov noted:\n"
+      "“The rapid transformation of the global digital landscape is drawing all nations in.”\n");
+  CHECK(a.speaker_of("Patents") == "Okafor");
+  CHECK(a.method_of("Patents") == "leading-verb");
+  CHECK(a.speaker_of("The rapid") == "Dmitry Fofanov");
+  CHECK(a.method_of("The rapid") == "leading-verb");
+}
+
+TEST_CASE("attribution: Name said that “…”") {
+  const Attributed a = attribute(
+      "Summing up, Li Wei said that “the cities that will cope best are the ones that plan.”\n");
+  CHECK(a.speaker_of("the cities") == "Li Wei");
+  CHECK(a.method_of("the cities") == "said-that");
+  CHECK(a.count(QuoteType::kIndirect) == 0);  // the clause is the direct quote itself
+}
+
+TEST_CASE("attribution: split quotes “…,” he said, “…” share the speaker") {
+  const Attributed a = attribute(
+      "Harpreet Kaur (India) spoke next. “Cities get the headlines,” she said, “but most of our "
+      "people live in villages.”\n");
+  CHECK(a.speaker_of("Cities") == "Harpreet Kaur");
+  CHECK(a.method_of("Cities") == "trailing-verb");
+  CHECK(a.speaker_of("but most") == "Harpreet Kaur");
+  CHECK(a.method_of("but most") == "split");
+  CHECK(a.speaker("Harpreet Kaur").country == "India");
+}
+
+TEST_CASE("attribution: “…” — Name, Title, Org (press-release dash)") {
+  const Attributed a = attribute(
+      "“This facility is about more than racks and power.” — Youssef El Amrani, Chief Executive "
+      "Officer, Casablanca Cloud Partners\n");
+  CHECK(a.speaker_of("This facility") == "Youssef El Amrani");
+  CHECK(a.method_of("This facility") == "dash");
+  const Speaker& s = a.speaker("Youssef El Amrani");
+  CHECK(s.role == "Chief Executive Officer");
+  CHECK(s.affiliation == "Casablanca Cloud Partners");
+}
+
+TEST_CASE("attribution: According to Name, “…” and …,” according to an official") {
+  const Attributed a = attribute(
+      "According to Li Wei, “The question is no longer whether a city is smart.”\n"
+      "“The first pilot will connect three registries,” according to a ministry official.\n");
+  CHECK(a.speaker_of("The question") == "Li Wei");
+  CHECK(a.method_of("The question") == "according-to");
+  CHECK(a.speaker_of("The first pilot") == "a ministry official");
+  CHECK_FALSE(a.speaker("a ministry official").named);
+}
+
+TEST_CASE("attribution: pronouns resolve to the most recent compatible person") {
+  const Attributed a = attribute(
+      "Ms. Anna Petrova chaired the panel. Mr. Ivan Sidorov presented the budget.\n"
+      "“We will not cut the training fund,” she said.\n"
+      "“Nor will we,” he said.\n");
+  CHECK(a.speaker_of("We will not") == "Ms. Anna Petrova");
+  CHECK(a.speaker_of("Nor will") == "Mr. Ivan Sidorov");
+  CHECK(a.quote("We will not").attribution.reference == themescan::SpeakerReference::kPronoun);
+  // Russian verb forms tell the gender: отметила is feminine.
+  const Attributed ru = attribute(
+      "Марина Лаптева, директор по развитию компании «Тексофт», отметила важность кадров. "
+      "Олег Стрельников, руководитель департамента, рассказал о проекте.\n"
+      "«Мы начали с бухгалтерии», — добавила она.\n");
+  CHECK(ru.speaker_of("Мы начали") == "Марина Лаптева");
+}
+
+TEST_CASE("attribution: unnamed sources keep their description") {
+  const Attributed a = attribute(
+      "“The numbers do not add up,” said one analyst.\n"
+      "“Permits have been secured,” a spokeswoman for Northbridge Systems said.\n");
+  CHECK(a.speaker_of("The numbers") == "one analyst");
+  CHECK(a.speaker_of("Permits") == "a spokeswoman");
+  const Speaker& s = a.speaker("a spokeswoman");
+  CHECK_FALSE(s.named);
+  CHECK(s.affiliation == "Northbridge Systems");
+  CHECK(a.quote("Permits").attribution.reference == themescan::SpeakerReference::kDescription);
+}
+
+TEST_CASE("attribution: titles resolve to the person with that role") {
+  const Attributed a = attribute(
+      "Grace Mwangi, Minister for Digital Economy, opened the meeting.\n"
+      "“We have digitised the queue,” the minister said.\n");
+  CHECK(a.speaker_of("We have") == "Grace Mwangi");
+  CHECK(a.quote("We have").attribution.reference == themescan::SpeakerReference::kTitle);
+}
+
+TEST_CASE("attribution: Russian, Spanish and French patterns") {
+  const Attributed ru = attribute(
+      "Ильдар Хайруллин, заместитель генерального директора, открыл сессию.\n"
+      "Хайруллин заявил: «Импортозамещение — это не замена, а развитие».\n"
+      "По словам Хайруллина, «рынок готов».\n");
+  CHECK(ru.speaker_of("Импортозамещение") == "Ильдар Хайруллин");
+  CHECK(ru.speaker_of("рынок") == "Ильдар Хайруллин");  // genitive Хайруллина
+  CHECK(ru.method_of("рынок") == "according-to");
+  const Attributed es = attribute(
+      "«Sin conectividad no hay servicios digitales», afirmó Javier Ortega Salinas, jefe de "
+      "Infraestructura Tecnológica del Ministerio de Planificación.\n");
+  CHECK(es.speaker_of("Sin conectividad") == "Javier Ortega Salinas");
+  CHECK(es.speaker("Javier Ortega Salinas").role == "jefe de Infraestructura Tecnológica");
+  CHECK(es.speaker("Javier Ortega Salinas").affiliation == "Ministerio de Planificación");
+  const Attributed fr = attribute(
+      "Awa Koné, directrice de l’innovation, a ouvert la séance. « Nous voulons des partenaires », "
+      "a-t-elle ajouté.\n");
+  CHECK(fr.speaker_of("Nous voulons") == "Awa Koné");
+}
+
+TEST_CASE("attribution: continuation, nearby narration and turn-taking") {
+  const Attributed a = attribute(
+      "Marta Kowalczyk (Poland) described the pilot. “The sensors paid for themselves,” she added. "
+      "“What we underestimated was the cost of cleaning the data.”\n");
+  CHECK(a.speaker_of("What we") == "Marta Kowalczyk");
+  CHECK(a.method_of("What we") == "continuation");
+  const Attributed dialogue = attribute(
+      "“Shall we go?” asked Terry.\n\n"
+      "“Not yet,” said Jeff.\n\n"
+      "“Why not?”\n\n"
+      "“It is too dark.”\n");
+  CHECK(dialogue.speaker_of("Why not") == "Terry");
+  CHECK(dialogue.method_of("Why not") == "turn-taking");
+  CHECK(dialogue.speaker_of("It is too dark") == "Jeff");
+  const Attributed nearby = attribute(
+      "“Shall we go?” asked Terry.\n\n"
+      "“I will drive.” Terry took the keys.\n");
+  CHECK(nearby.speaker_of("I will drive") == "Terry");
+  CHECK(nearby.method_of("I will drive") == "nearby");
+  // A quote that addresses a person by name is not theirs.
+  const Attributed addressed = attribute(
+      "“Shall we go?” asked Terry.\n\n"
+      "“Wait, Terry.” Terry stopped.\n");
+  CHECK(addressed.speaker_of("Wait") == "(none)");
+}
+
+TEST_CASE("attribution: indirect speech") {
+  const Attributed a = attribute(
+      "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
+      "emphasized the growing global demand for Russian digital solutions.\n"
+      "Speakers agreed that countries need resilient IT ecosystems.\n"
+      "Carvalho said that the municipality would publish its tenders.\n"
+      "The pilot would be financed by a regional bank, according to a ministry official.\n"
+      "According to the communique, the roadmap is final.\n");
+  REQUIRE(a.count(QuoteType::kIndirect) == 4);
+  CHECK(a.speaker_of("the growing global demand") == "Vadim Glushchenko");
+  CHECK(a.quote("the growing global demand").span.slice(a.text) ==
+        "the growing global demand for Russian digital solutions");
+  CHECK(a.speaker_of("countries need") == "Speakers");
+  CHECK(a.speaker("Speakers").group);
+  CHECK(a.speaker_of("the municipality") == "Carvalho");
+  CHECK(a.method_of("the municipality") == "reported");
+  CHECK(a.speaker_of("The pilot") == "a ministry official");
+  // A document is not a speaker.
+  for (const Quote& q : a.quotes) CHECK_FALSE(q.span.slice(a.text).starts_with("the roadmap"));
+}
+
+TEST_CASE("attribution: roster keeps listed participants, moderators and countries") {
+  const Attributed a = attribute(
+      "The session was moderated by Dmitry Fofanov, Digital Attaché of the Russian Trade Mission "
+      "in the Republic of Cuba. Speakers included Naima Díaz (Nicaragua) and Paul Lalovich "
+      "(Singapore). The Global Digital Forum in Nizhny Novgorod hosted it.\n");
+  REQUIRE(a.speakers.size() == 3);
+  CHECK(a.speakers[0].name == "Dmitry Fofanov");
+  CHECK(a.speakers[0].participation == "moderator");
+  CHECK(a.speakers[0].role == "Digital Attaché");
+  CHECK(a.speakers[0].affiliation == "Russian Trade Mission in the Republic of Cuba");
+  CHECK(a.speakers[1].name == "Naima Díaz");
+  CHECK(a.speakers[1].country == "Nicaragua");
+  CHECK(a.speakers[1].participation == "speaker");
+  CHECK(a.speakers[2].country == "Singapore");
+}
+
+TEST_CASE("attribution: terms are never attributed; every attributed quote has a method") {
+  const Attributed a = attribute(
+      "Harpreet Kaur spoke about so-called “smart villages”. “Cities get the headlines,” Kaur "
+      "noted.\n");
+  for (const Quote& q : a.quotes) {
+    if (q.type == QuoteType::kTerm) {
+      CHECK(q.attribution.speaker == -1);
+      CHECK(q.attribution.method == themescan::AttributionMethod::kNone);
+    } else {
+      CHECK(q.attribution.speaker >= 0);
+      CHECK(q.attribution.method != themescan::AttributionMethod::kNone);
+      CHECK(q.attribution.confidence > 0);
+    }
+  }
+}
+
+TEST_CASE("attribution: a 1 MB paragraph with stray marks stays fast") {
+  std::string text = "Anna Petrova said: “";
+  while (text.size() < (1u << 20)) text += "word, said she, “and more ";
+  const auto start = std::chrono::steady_clock::now();
+  const Attributed a = attribute(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);
+  CHECK_FALSE(a.quotes.empty());
+}
+
+TEST_CASE("attribution lexicon: errors name the file and line") {
+  const auto error = [](std::string_view content) {
+    const auto result = AttributionLexicon::parse("verbs.txt", content, testutil::tokenizer());
+    REQUIRE_FALSE(result.ok());
+    return result.status().message();
+  };
+  CHECK(error("said\n") == "verbs.txt:1: entry before the first '@section NAME'");
+  CHECK(error("@section adverbs\n") ==
+        "verbs.txt:1: unknown section 'adverbs' (known: verbs, sources, complementizers, "
+        "pronouns, honorifics, roles, unnamed, groups, organisations, particles)");
+  CHECK(error("@section verbs\nsaid\nsaid\n") == "verbs.txt:3: duplicate entry 'said' (same as line 2)");
+  CHECK(error("@section pronouns\nhe | x\n") ==
+        "verbs.txt:2: bad value 'x' in 'pronouns' (allowed: m, f, p)");
+  CHECK(error("@section roles\nhead | m\n") == "verbs.txt:2: entries in 'roles' take no ' | value'");
+  CHECK(error("@section verbs\n--*\n") == "verbs.txt:2: entry '--*' has no words (only punctuation or symbols)");
+  CHECK(error("@section groups\nspeakers\n") ==
+        "verbs.txt:2: no reporting verbs (an '@section verbs' with at least one entry is required)");
+  CHECK(error("@format 2\n") == "verbs.txt:1: unsupported format version '2' (this themescan reads version 1)");
+  CHECK(error("@section verbs\nsa*id\n") == "verbs.txt:2: entry 'sa*id': '*' is only allowed at the end");
+}
+
+TEST_CASE("attribution lexicon: stems, phrases and elisions match") {
+  const auto result = AttributionLexicon::parse(
+      "v.txt", "@section verbs\nemphasi*\npointed out\n@section complementizers\nqu\n",
+      testutil::tokenizer());
+  REQUIRE(result.ok());
+  const themescan::WordList& verbs = result->list(themescan::WordClass::kVerbs);
+  CHECK(verbs.contains("emphasized"));
+  CHECK(verbs.contains("emphasised"));
+  CHECK_FALSE(verbs.contains("emphatic"));
+  const std::vector<std::string> keys = {"pointed", "out", "that"};
+  CHECK(verbs.match(keys, 0).length == 2);
+  CHECK(result->list(themescan::WordClass::kComplementizers).contains("qu'il"));
+  const auto builtin = AttributionLexicon::builtin(testutil::tokenizer());
+  REQUIRE(builtin.ok());
+  CHECK(builtin->list(themescan::WordClass::kVerbs).contains("заявила"));
+  CHECK(builtin->list(themescan::WordClass::kVerbs).contains("señaló"));
+}
