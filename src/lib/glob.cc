@@ -77,11 +77,12 @@ struct Backtrack {
 }  // namespace
 
 // Classic wildcard matching with one backtrack point per star kind. A later '*' subsumes the
-// extension of an earlier one, as in the single-star algorithm, except that a '*' cannot grow
-// across '/'; then only the last '**' can absorb more text, so we fall back to it (and replay the
-// pattern after it, which re-creates the '*' point). An earlier '*' never needs to grow instead:
-// what lies between it and the later star would have to cover the '/', which a shift right
-// cannot do because the '*' run it would swallow holds no '/'.
+// extension of an earlier one, as in the single-star algorithm: once it has tried every end of
+// the text, nothing earlier can do better. But a '*' cannot grow across '/'; then only the last
+// '**' can absorb more text, so we fall back to it (and replay the pattern after it, which
+// re-creates the '*' point). An earlier '*' never needs to grow instead: what lies between it
+// and the later star would have to cover the '/', which a shift right cannot do because the '*'
+// run it would swallow holds no '/'.
 bool glob_match(std::string_view pattern, std::string_view text) {
   std::size_t p = 0;
   std::size_t t = 0;
@@ -130,11 +131,27 @@ bool glob_match(std::string_view pattern, std::string_view text) {
       return true;
     }
     // Mismatch: let the last star take one more character and try again.
-    if (single.valid && single.text < text.size() && text[single.text] != '/') {
-      single.text += char_at(text, single.text).length;
-      p = single.pattern;
-      t = single.text;
-      continue;
+    if (single.valid) {
+      const std::size_t blocked = single.text;
+      if (blocked >= text.size()) return false;  // it already tried every end: nothing can help
+      if (text[blocked] != '/') {
+        single.text += char_at(text, blocked).length;
+        p = single.pattern;
+        t = single.text;
+        continue;
+      }
+      // The '*' met a '/': only the last '**' can take it. If the pattern between that '**' and
+      // the '*' has no '/', the '**' must take everything up to and including this one (starting
+      // it anywhere before would lead the '*' to the same '/'), which keeps the cost linear.
+      if (!any.valid) return false;
+      const std::size_t star = single.pattern - 1;
+      if (pattern.substr(any.pattern, star - any.pattern).find('/') == kNone) {
+        any.text = blocked + 1;
+        single.valid = false;
+        p = any.pattern;
+        t = any.text;
+        continue;
+      }
     }
     if (!any.valid || any.text >= text.size()) return false;
     if (any.folders) {
