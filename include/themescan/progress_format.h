@@ -6,7 +6,8 @@
 // '>' while work remains, then spaces. The rate is bytes_done / seconds_elapsed in MB/s (1 MB =
 // 10^6 bytes, one decimal). The ETA (m:ss, or h:mm:ss from an hour on, rounded to the second) is
 // estimated from the bytes when total_bytes > 0, else from the files; "--" and "-:--" stand for
-// a rate or an ETA that cannot be estimated yet. Pure and thread-safe.
+// a rate or an ETA that cannot be estimated yet (nothing done, or less than 0.2 s elapsed).
+// Pure and thread-safe.
 //
 //   std::string line = format_progress(120, 2000, 352'000'000, 10.0, 10);
 //   // "[>         ] 120/2000 files  35.2 MB/s  ETA 2:37"

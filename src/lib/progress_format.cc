@@ -8,6 +8,9 @@
 namespace themescan {
 namespace {
 
+// Below this, a rate is noise (the first file done in microseconds would claim GB/s).
+constexpr double kMinSeconds = 0.2;
+
 std::string format_duration(double seconds) {
   const auto total = static_cast<std::uint64_t>(std::llround(seconds));
   const std::uint64_t hours = total / 3600;
@@ -27,7 +30,7 @@ std::string format_progress(std::uint64_t done, std::uint64_t total, std::uint64
   if (filled < cells && done < total) bar += '>';
   bar.resize(static_cast<std::size_t>(cells), ' ');
 
-  const bool timed = seconds_elapsed > 0.0;
+  const bool timed = seconds_elapsed >= kMinSeconds;
   const std::string rate =
       timed ? fmt::format("{:.1f}", static_cast<double>(bytes_done) / seconds_elapsed / 1e6) : "--";
 

@@ -20,6 +20,7 @@ TEST_CASE("progress: the bar, the counts, the rate and the ETA from files") {
 TEST_CASE("progress: nothing known yet") {
   CHECK(format_progress(0, 10, 0, 0.0, 5) == "[>    ] 0/10 files  -- MB/s  ETA -:--");
   CHECK(format_progress(0, 10, 0, 2.0, 5) == "[>    ] 0/10 files  0.0 MB/s  ETA -:--");
+  CHECK(format_progress(1, 10, 100, 0.1, 5) == "[>    ] 1/10 files  -- MB/s  ETA -:--");
   CHECK(format_progress(0, 0, 0, 0.0, 3) == "[===] 0/0 files  -- MB/s  ETA 0:00");
   CHECK(format_progress(0, 10, 0, 1.0, 0) == "[] 0/10 files  0.0 MB/s  ETA -:--");
 }
