@@ -1,9 +1,34 @@
 // inputs: command-line paths -> an ordered list of documents to read.
 //
-// A file is taken as given; a folder is searched recursively for `.txt` and `.md` files (hidden
-// files and folders skipped, symbolic links to folders not followed), sorted by path; "-" is
-// standard input. A path that cannot be used becomes an InputItem with an error, in its place,
-// so the caller can report it and go on with the rest.
+// expand_inputs(args, options) turns each argument, in the order given, into input items:
+//   * "-" is standard input.
+//   * A file named explicitly is always taken, whatever its extension, unless --exclude matches
+//     it (a pattern without '/' against its file name, one with '/' against the argument as
+//     written, without a leading "./").
+//   * A folder is searched recursively. Inside it, names starting with '.' (files and folders)
+//     are skipped; a file is taken when its name ends with one of options.extensions (compared
+//     without regard to ASCII case) or, when options.include is not empty, when it matches one
+//     of the include patterns instead. --exclude removes matching files, and a matching folder is
+//     not descended into. Symbolic links are followed, to files and to folders; a link that
+//     leads back into a folder on the current path (same device and inode) is reported as
+//     "corpus/loop: symbolic link loop, skipped". Only regular files are taken from folders.
+//     The items found in one folder argument are sorted by path (byte order); paths are shown as
+//     "<folder>/<relative path>".
+//   * Pattern matching (glob.h): a pattern without '/' is matched against the file or folder
+//     name, one with '/' against the path relative to the folder argument ("2025/q2/a.txt");
+//     a leading '/' anchors nothing more and is ignored.
+// A path that cannot be used becomes an InputItem with an error, in its place, so the caller can
+// report it and go on with the rest: a missing path ("x: no such file or folder"), a broken
+// symbolic link ("x: broken symbolic link"; inside folders only when its name would have been
+// taken), a folder that cannot be read, a link loop, or a folder with nothing to take
+// ("corpus: no reports (.txt or .md files) in this folder").
+// Thread safety: stateless; safe to call from several threads.
+//
+//   InputOptions options;
+//   options.exclude = {"drafts", "*.tmp.md"};
+//   for (const InputItem& item : expand_inputs({"corpus", "extra.txt"}, options)) {
+//     if (!item.error.ok()) report(item.error.message()); else analyze(item.path);
+//   }
 #pragma once
 
 #include <string>
@@ -18,6 +43,16 @@ struct InputItem {
   Status error;       // not ok: this input could not be used
 };
 
+struct InputOptions {
+  std::vector<std::string> include;  // glob patterns; when not empty they replace `extensions`
+  std::vector<std::string> exclude;  // glob patterns for files and folders to leave out
+  std::vector<std::string> extensions = {".txt", ".md"};  // a missing leading '.' is implied
+};
+
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
+                                     const InputOptions& options);
+
+// The same with the default InputOptions.
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args);
 
 // How an input path is shown to people: "-" (standard input) is "<stdin>".
