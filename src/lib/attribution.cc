@@ -492,6 +492,19 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       done = true;
     }
     if (!done) done = attribute_nearby(c, q);
+    // Dialogue: the previous turn addressed a person by name (“Wake up, Philip”): they answer.
+    if (!done && previous && previous->paragraph + previous->paragraphs == q.paragraph &&
+        previous->attribution.speaker >= 0) {
+      for (std::size_t s = 0; s < c.roster_size && !done; ++s) {
+        const auto index = static_cast<std::int32_t>(s);
+        if (index == previous->attribution.speaker || !c.speakers[s].named ||
+            !c.named_inside(index, previous->span) || c.named_inside(index, q.span)) {
+          continue;
+        }
+        q.attribution = {index, {}, AttributionMethod::kTurnTaking, SpeakerReference::kNone, 0.5};
+        done = true;
+      }
+    }
     if (!done && turns.size() >= 2 && turns.back().paragraph + 1 == q.paragraph &&
         turns[turns.size() - 2].paragraph + 2 == q.paragraph &&
         turns.back().speaker != turns[turns.size() - 2].speaker) {

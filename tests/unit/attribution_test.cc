@@ -223,6 +223,13 @@ TEST_CASE("attribution: continuation, nearby narration and turn-taking") {
       "“I will drive.” Terry took the keys.\n");
   CHECK(nearby.speaker_of("I will drive") == "Terry");
   CHECK(nearby.method_of("I will drive") == "nearby");
+  // The person the previous turn addressed answers it.
+  const Attributed vocative = attribute(
+      "Jeff (Ohio) and Terry (Texas) waited.\n\n"
+      "“Wake up, Jeff,” said Terry.\n\n"
+      "“Not yet.”\n");
+  CHECK(vocative.speaker_of("Not yet") == "Jeff");
+  CHECK(vocative.method_of("Not yet") == "turn-taking");
   // A quote that addresses a person by name is not theirs.
   const Attributed addressed = attribute(
       "“Shall we go?” asked Terry.\n\n"
