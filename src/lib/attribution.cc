@@ -10,10 +10,6 @@ namespace themescan {
 namespace detail {
 namespace {
 
-bool has_any(std::string_view gap, std::string_view chars) {
-  return gap.find_first_of(chars) != std::string_view::npos;
-}
-
 bool has_dash(std::string_view gap) {
   return gap.find("\u2014") != std::string_view::npos || gap.find("\u2013") != std::string_view::npos ||
          gap.find(" - ") != std::string_view::npos;

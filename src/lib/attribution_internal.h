@@ -15,6 +15,11 @@
 
 namespace themescan::detail {
 
+// True when `gap` (text between words) holds any of `chars`.
+inline bool has_any(std::string_view gap, std::string_view chars) {
+  return gap.find_first_of(chars) != std::string_view::npos;
+}
+
 struct Word {
   Span span;
   std::uint32_t sentence = 0;

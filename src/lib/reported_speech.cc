@@ -7,10 +7,6 @@
 namespace themescan::detail {
 namespace {
 
-bool has_any(std::string_view gap, std::string_view chars) {
-  return gap.find_first_of(chars) != std::string_view::npos;
-}
-
 struct Clause {
   std::size_t begin = 0;  // first word
   std::size_t end = 0;    // one past the last word

@@ -8,10 +8,6 @@
 namespace themescan::detail {
 namespace {
 
-bool has_any(std::string_view gap, std::string_view chars) {
-  return gap.find_first_of(chars) != std::string_view::npos;
-}
-
 // Punctuation that ends an apposition segment or a name.
 constexpr std::string_view kSegmentEnd = ",.;:()!?\"\n";
 
