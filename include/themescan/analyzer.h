@@ -32,8 +32,19 @@ struct AnalyzerOptions {
   bool quotes = true;  // find quoted passages, attribute them, list the speakers
 };
 
+// What is known about a document besides its text: where it came from and its date.
+struct DocumentMeta {
+  std::string id;                    // the JSONL "id" ("" for files)
+  std::uint64_t line = 0;            // its line in the JSONL feed (0 for files)
+  std::optional<std::string> title;  // the JSONL "title"; replaces the title found in the text
+  std::string source;                // the JSONL "source" ("" when absent)
+  std::optional<std::string> date;   // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  std::string date_from;             // "text" (dates.h) or "jsonl"; "" without a date
+};
+
 struct DocumentResult {
   std::string path;            // as given by the caller ("-" for standard input)
+  DocumentMeta meta;
   std::uint64_t bytes = 0;     // size of the input in bytes (before decoding)
   std::string text;            // decoded UTF-8; all spans index this
   std::string encoding;        // "UTF-8"

@@ -7,6 +7,8 @@
 // 10^6 bytes, one decimal). The ETA (m:ss, or h:mm:ss from an hour on, rounded to the second) is
 // estimated from the bytes when total_bytes > 0, else from the files; "--" and "-:--" stand for
 // a rate or an ETA that cannot be estimated yet (nothing done, or less than 0.2 s elapsed).
+// When total is 0 and total_bytes is not (a JSONL feed, whose document count is unknown until
+// the end), the bar and the ETA follow the bytes and the count reads "120 documents".
 // Pure and thread-safe.
 //
 //   std::string line = format_progress(120, 2000, 352'000'000, 10.0, 10);

@@ -5,16 +5,20 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "themescan/analyzer.h"
 #include "themescan/lexicon.h"
+#include "themescan/summary.h"
 
 namespace themescan {
 
 inline constexpr const char* kDocumentSchema = "themescan.document/1";
 inline constexpr const char* kCorpusSchema = "themescan.corpus/1";
+inline constexpr const char* kErrorSchema = "themescan.error/1";
 
 struct RenderOptions {
   std::size_t top = 0;                // show at most this many themes (0: all)
@@ -37,14 +41,58 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
 std::string render_json(const DocumentResult& result, const Lexicon& lexicon,
                         const RenderOptions& options);
 
-// Several documents and the inputs that failed, as one JSON object:
-// {"schema", "documents": [...], "errors": [{"path", "message"}]}.
+// An input that could not be analysed. `line` and `id` are set for a JSONL feed's line.
 struct FailedInput {
   std::string path;
-  std::string message;
+  std::string message;  // one line, naming the path (and line)
+  std::uint64_t line = 0;
+  std::string id;
 };
-std::string render_json_corpus(const std::vector<DocumentResult>& results,
-                               const std::vector<FailedInput>& failures, const Lexicon& lexicon,
-                               const RenderOptions& options);
+
+// JSON Lines (docs/schema/record.schema.json): one line per record, each with a "record" field.
+//   {"record": "document", "schema": "themescan.document/1", ...}   as render_json, one line,
+//                                                                   without "lexicons"
+//   {"record": "error", "schema": "themescan.error/1", "path", "line", "id", "message"}
+//   {"record": "summary", ...}                                      CorpusSummary::to_json
+std::string render_jsonl_document(const DocumentResult& result, const Lexicon& lexicon,
+                                  const RenderOptions& options);
+std::string render_jsonl_error(const FailedInput& failure);
+
+// Several documents as one pretty JSON object (docs/schema/corpus.schema.json), written a
+// piece at a time so documents need not be kept: begin(), document() for each in order, end().
+// element() renders one document and is thread-safe; document() places it in the array.
+//   {"schema", "documents": [...], "errors": [...], "summary": {...}, "lexicons": [...]}
+class CorpusJsonWriter {
+ public:
+  static std::string element(const DocumentResult& result, const Lexicon& lexicon,
+                             const RenderOptions& options);
+  std::string begin() const;
+  std::string document(std::string_view element);
+  std::string end(const std::vector<FailedInput>& failures, const CorpusSummary& summary,
+                  const Lexicon& lexicon) const;
+
+ private:
+  std::size_t documents_ = 0;
+};
+
+// The corpus overview for people: totals, per theme documents touched, hits, mean and median
+// density and top terms; the co-occurrence matrix; top speakers with their themes; per-month
+// documents and hits by theme (when documents have dates); the failed inputs.
+std::string render_summary_table(const CorpusSummary& summary, const RenderOptions& options);
+
+// CSV (RFC 4180, long format), one table at a time; every table starts with the document's
+// path, id and date and ends with an "error" column, filled only on an input's error row.
+//   themes    one row per (document, theme shown): rank, hits, distinct, score, per_1k, share,
+//             top terms
+//   quotes    one row per direct or indirect quote: speaker, role, affiliation, method,
+//             confidence, verb, text, themes
+//   speakers  one row per speaker: name, named, group, role, affiliation, country, quotes,
+//             statements, themes
+enum class CsvTable { kThemes, kQuotes, kSpeakers };
+bool parse_csv_table(const std::string& name, CsvTable* table);
+std::string render_csv_header(CsvTable table);
+std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
+                       const RenderOptions& options, CsvTable table);
+std::string render_csv_error(const FailedInput& failure, CsvTable table);
 
 }  // namespace themescan

@@ -1,5 +1,8 @@
 // `themescan [options] INPUT...`: the theme breakdown of one or more reports.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -7,6 +10,7 @@
 
 #include "commands.h"
 #include "output_file.h"
+#include "run_documents.h"
 #include "terminal.h"
 #include "themescan/analyzer.h"
 #include "themescan/inputs.h"
@@ -19,35 +23,50 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage: themescan [OPTIONS] INPUT...\n"
+    "       themescan merge [OPTIONS] PART.jsonl...\n"
     "       themescan lexicons [--lexicons PATH]...\n"
     "\n"
-    "Reads event reports (UTF-8 text) and prints which themes they cover, how strongly, and\n"
-    "the evidence. INPUT is a file, a folder (searched recursively for .txt and .md files) or\n"
-    "- for standard input.\n";
+    "Reads event reports (UTF-8 text) and prints which themes they cover, how strongly, the\n"
+    "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"
+    ".md files) or - for standard input; with --input-format jsonl, each INPUT is a JSON Lines\n"
+    "feed of documents. One file gives its breakdown; several inputs or a folder give the\n"
+    "documents and a corpus summary. 'themescan merge --help' combines the JSONL outputs of\n"
+    "several runs.\n";
 
 constexpr const char* kEpilog =
     "\n"
     "Exit status:\n"
     "  0  every input was analysed\n"
     "  1  some inputs could not be analysed (missing, unreadable, binary, not UTF-8, a folder\n"
-    "     without reports); the others were, and their results are in the output\n"
+    "     without reports, a bad JSONL line); the others were, and the output has their results\n"
+    "     and an error record for each failure\n"
     "  2  usage error, lexicon error, or the output could not be written\n"
+    "  130  interrupted (Ctrl-C); a file given with -o is left as it was\n"
     "\n"
     "Examples:\n"
     "  themescan corpus/01_digital-partners-forum.txt\n"
     "  themescan --format json -o result.json corpus/\n"
+    "  themescan --format jsonl -j 4 corpus/ > corpus.jsonl\n"
+    "  themescan --format csv --csv-table quotes corpus/ > quotes.csv\n"
+    "  themescan --input-format jsonl --format jsonl feed.jsonl\n"
     "  themescan --lexicons my-themes/ --themes talent,research report.txt\n";
 
 struct Settings {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
   std::string reporting_verbs;
   std::string format = "table";
+  std::string csv_table = "themes";
+  std::string input_format = "text";
   std::string output;
   std::string color = "auto";
   std::string themes;
   std::size_t top = 0;
   std::size_t min_hits = 1;
+  unsigned jobs = 0;
+  bool per_document = false;
   bool evidence = false;
   bool fold_accents = false;
   bool no_quotes = false;
@@ -56,17 +75,35 @@ struct Settings {
 
 // The options shown by --help; the positional inputs are added separately (hidden).
 po::options_description make_options(Settings& s) {
+  po::options_description input("Input");
+  input.add_options()
+      ("input-format", po::value(&s.input_format)->value_name("FORMAT")->default_value("text"),
+       "text (report files) or jsonl (each INPUT is a JSON Lines feed: one document per line "
+       "with \"text\" and optional \"id\", \"date\", \"title\", \"source\")")
+      ("include", po::value(&s.include)->value_name("GLOB")->composing(),
+       "in folders, take the files matching GLOB instead of *.txt and *.md (repeatable)")
+      ("exclude", po::value(&s.exclude)->value_name("GLOB")->composing(),
+       "leave out files and folders matching GLOB (repeatable); a GLOB with '/' matches the "
+       "path below the folder given")
+      ("jobs,j", po::value(&s.jobs)->value_name("N")->default_value(0),
+       "analyse with N threads (0: one per core); the output is the same for every N");
   po::options_description output("Output");
   output.add_options()
       ("format,f", po::value(&s.format)->value_name("FORMAT")->default_value("table"),
-       "table (for people) or json (docs/schema/document.schema.json)")
+       "table (for people), json (one object; docs/schema/), jsonl (one line per document as it "
+       "is done, then a summary line) or csv (long format, see --csv-table)")
+      ("csv-table", po::value(&s.csv_table)->value_name("TABLE")->default_value("themes"),
+       "csv: themes (a row per document and theme), quotes or speakers")
       ("output,o", po::value(&s.output)->value_name("FILE"),
        "write to FILE instead of standard output; a regular file is replaced atomically, so it "
        "is never left half-written")
+      ("per-document", po::bool_switch(&s.per_document),
+       "table: for a corpus, print each document's breakdown before the corpus overview")
       ("top", po::value(&s.top)->value_name("N")->default_value(0),
        "show at most N themes (0: all)")
       ("min-hits", po::value(&s.min_hits)->value_name("N")->default_value(1),
-       "show only themes with at least N hits (0 also shows themes without hits)")
+       "show only themes with at least N hits (0 also shows themes without hits); the corpus "
+       "summary in JSON always has every theme")
       ("themes", po::value(&s.themes)->value_name("IDS"),
        "show only these themes (comma-separated ids, see 'themescan lexicons')")
       ("evidence,e", po::bool_switch(&s.evidence),
@@ -75,7 +112,8 @@ po::options_description make_options(Settings& s) {
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
       ("no-quotes", po::bool_switch(&s.no_quotes),
        "do not look for quotes, speakers or reported speech")
-      ("quiet,q", po::bool_switch(&s.quiet), "do not print warnings");
+      ("quiet,q", po::bool_switch(&s.quiet),
+       "do not print warnings or the progress bar (errors are still printed)");
   po::options_description lexicon("Lexicons");
   lexicon.add_options()
       ("lexicons,l", po::value(&s.lexicons)->value_name("PATH")->composing(),
@@ -91,7 +129,7 @@ po::options_description make_options(Settings& s) {
       ("help,h", "show this help")
       ("version,V", "show the versions of themescan, ICU, RE2, fmt and nlohmann_json");
   po::options_description visible;
-  visible.add(output).add(lexicon).add(general);
+  visible.add(input).add(output).add(lexicon).add(general);
   return visible;
 }
 
@@ -102,6 +140,11 @@ std::vector<std::string> split_ids(const std::string& text) {
     if (!id.empty()) ids.push_back(id);
   }
   return ids;
+}
+
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return path != "-" && std::filesystem::is_directory(path, ec);
 }
 
 }  // namespace
@@ -134,8 +177,18 @@ int run_analyze(const std::vector<std::string>& args) {
     print_error(fmt::format("--color must be auto, always or never, not '{}'", s.color));
     return kExitUsage;
   }
-  if (s.format != "table" && s.format != "json") {
-    print_error(fmt::format("--format must be table or json, not '{}'", s.format));
+  RunSettings run;
+  if (!parse_output_format(s.format, &run.format)) {
+    print_error(fmt::format("--format must be table, json, jsonl or csv, not '{}'", s.format));
+    return kExitUsage;
+  }
+  if (!parse_csv_table(s.csv_table, &run.csv_table)) {
+    print_error(fmt::format("--csv-table must be themes, quotes or speakers, not '{}'",
+                            s.csv_table));
+    return kExitUsage;
+  }
+  if (s.input_format != "text" && s.input_format != "jsonl") {
+    print_error(fmt::format("--input-format must be text or jsonl, not '{}'", s.input_format));
     return kExitUsage;
   }
   if (s.inputs.empty()) {
@@ -154,7 +207,7 @@ int run_analyze(const std::vector<std::string>& args) {
     print_error(lexicon.status().message());
     return kExitUsage;
   }
-  RenderOptions render;
+  RenderOptions& render = run.render;
   render.top = s.top;
   render.min_hits = s.min_hits;
   render.themes = split_ids(s.themes);
@@ -166,7 +219,7 @@ int run_analyze(const std::vector<std::string>& args) {
     }
   }
   const bool to_file = !s.output.empty() && s.output != "-";
-  render.color = s.format == "table" && use_color(color_mode, to_file);
+  render.color = run.format == OutputFormat::kTable && use_color(color_mode, to_file);
   render.width = to_file ? 100 : terminal_width(100);
 
   Result<AttributionLexicon> words = s.reporting_verbs.empty()
@@ -184,57 +237,21 @@ int run_analyze(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  std::vector<DocumentResult> results;
-  std::vector<FailedInput> failures;
-  for (const InputItem& item : expand_inputs(s.inputs)) {
-    if (!item.error.ok()) {
-      print_error(item.error.message());
-      failures.push_back({item.path, item.error.message()});
-      continue;
-    }
-    Result<std::string> bytes = read_input(item.path);
-    if (!bytes.ok()) {
-      print_error(bytes.status().message());
-      failures.push_back({item.path, bytes.status().message()});
-      continue;
-    }
-    Result<DocumentResult> result = analyzer->analyze(item.path, *bytes);
-    if (!result.ok()) {
-      const std::string message =
-          fmt::format("{}: {}", display_path(item.path), result.status().message());
-      print_error(message);
-      failures.push_back({item.path, message});
-      continue;
-    }
-    if (!s.quiet) {
-      for (const std::string& warning : result->warnings) {
-        print_error(fmt::format("{}: warning: {}", display_path(item.path), warning));
-      }
-    }
-    results.push_back(std::move(*result));
-  }
-
-  const bool single = s.inputs.size() == 1 && results.size() + failures.size() == 1;
-  std::string out;
-  if (s.format == "json") {
-    if (single && results.size() == 1) {
-      out = render_json(results.front(), analyzer->lexicon(), render);
-    } else if (!single) {
-      out = render_json_corpus(results, failures, analyzer->lexicon(), render);
-    }
+  run.jsonl_input = s.input_format == "jsonl";
+  run.single = !run.jsonl_input && s.inputs.size() == 1 && !is_folder(s.inputs.front());
+  run.per_document = s.per_document;
+  run.quiet = s.quiet;
+  run.threads = s.jobs != 0 ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
+  InputOptions input_options;
+  input_options.include = s.include;
+  input_options.exclude = s.exclude;
+  std::vector<InputItem> items;
+  if (run.jsonl_input) {
+    for (const std::string& input : s.inputs) items.push_back({input, Status::Ok()});
   } else {
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      if (i > 0) out += "\n";
-      out += render_table(results[i], analyzer->lexicon(), render);
-    }
+    items = expand_inputs(s.inputs, input_options);
   }
-  if (!out.empty() || (!single && !results.empty())) {
-    if (Status status = write_output(s.output, out); !status.ok()) {
-      print_error(status.message());
-      return kExitUsage;
-    }
-  }
-  return failures.empty() ? kExitOk : kExitDocumentsFailed;
+  return run_documents(*analyzer, items, run, s.output);
 }
 
 }  // namespace themescan::cli

@@ -16,6 +16,7 @@ struct Subcommand {
 
 constexpr Subcommand kSubcommands[] = {
     {"lexicons", themescan::cli::run_lexicons},
+    {"merge", themescan::cli::run_merge},
 };
 
 }  // namespace

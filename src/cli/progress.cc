@@ -41,6 +41,13 @@ void ProgressBar::draw(std::chrono::steady_clock::time_point now) {
   last_draw_ = now;
 }
 
+void ProgressBar::clear() {
+  if (!enabled_ || !drawn_) return;
+  std::fprintf(stderr, "\r%s", kClearToEnd);
+  std::fflush(stderr);
+  drawn_ = false;
+}
+
 void ProgressBar::finish() {
   if (!enabled_) return;
   if (drawn_) {

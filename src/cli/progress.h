@@ -30,6 +30,9 @@ class ProgressBar {
   // One more file is done; `bytes` is its size.
   void advance(std::uint64_t bytes);
 
+  // Clears the line so a message can be printed on standard error; the next advance() redraws.
+  void clear();
+
   // Clears the line; later calls to advance() draw nothing.
   void finish();
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "themescan/dates.h"
 #include "themescan/decode.h"
 #include "themescan/document.h"
 #include "themescan/normalize.h"
@@ -100,6 +101,10 @@ Result<DocumentResult> Analyzer::analyze(std::string path, std::string_view byte
   result.encoding = decoded->encoding;
   result.had_bom = decoded->had_bom;
   result.title = find_title(result.text);
+  if (std::optional<std::string> date = find_document_date(result.text)) {
+    result.meta.date = std::move(date);
+    result.meta.date_from = "text";
+  }
   result.tokens = impl_->tokenizer.tokenize(result.text);
   if (result.tokens.words.empty()) {
     result.warnings.push_back(bytes.empty() ? "empty document" : "no words in document");

@@ -1,8 +1,10 @@
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "render_common.h"
 #include "themescan/document.h"
 #include "themescan/render.h"
+#include "themescan/summary.h"
 
 namespace themescan {
 namespace detail {
@@ -15,6 +17,26 @@ const char* entry_kind_name(EntryKind kind) {
     case EntryKind::kPattern: return "pattern";
   }
   return "word";
+}
+
+const char* quote_type_name(QuoteType type) {
+  switch (type) {
+    case QuoteType::kDirect: return "direct";
+    case QuoteType::kTerm: return "term";
+    case QuoteType::kIndirect: return "indirect";
+  }
+  return "direct";
+}
+
+std::string indent_lines(const std::string& text, std::size_t spaces) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const std::string pad(spaces, ' ');
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '\n' && i + 1 < text.size()) out += pad;
+  }
+  return out;
 }
 
 }  // namespace detail
@@ -61,15 +83,6 @@ ordered_json text_or_null(const std::string& text) {
   return text.empty() ? ordered_json(nullptr) : ordered_json(text);
 }
 
-const char* quote_type_name(QuoteType type) {
-  switch (type) {
-    case QuoteType::kDirect: return "direct";
-    case QuoteType::kTerm: return "term";
-    case QuoteType::kIndirect: return "indirect";
-  }
-  return "direct";
-}
-
 ordered_json theme_counts_json(const std::vector<ThemeCount>& counts, const Lexicon& lexicon) {
   ordered_json out = ordered_json::array();
   for (const ThemeCount& count : counts) {
@@ -97,7 +110,7 @@ ordered_json quote_json(const DocumentResult& result, const Quote& quote, const 
   if (!a.verb.empty()) verb = std::string(a.verb.slice(result.text));
   return {{"text", std::string(quote.span.slice(result.text))},
           {"span", span_json(quote.span)},
-          {"type", quote_type_name(quote.type)},
+          {"type", detail::quote_type_name(quote.type)},
           {"unclosed", quote.unclosed},
           {"depth", quote.depth},
           {"paragraph", quote.paragraph},
@@ -134,8 +147,18 @@ ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
   ordered_json doc;
   if (with_schema) doc["schema"] = kDocumentSchema;
   ordered_json title = nullptr;
-  if (result.title) title = std::string(result.title->slice(result.text));
+  if (result.meta.title) {
+    title = *result.meta.title;
+  } else if (result.title) {
+    title = std::string(result.title->slice(result.text));
+  }
+  const DocumentMeta& meta = result.meta;
   doc["document"] = {{"path", result.path},
+                     {"id", text_or_null(meta.id)},
+                     {"line", meta.line == 0 ? ordered_json(nullptr) : ordered_json(meta.line)},
+                     {"source", text_or_null(meta.source)},
+                     {"date", meta.date ? ordered_json(*meta.date) : ordered_json(nullptr)},
+                     {"date_from", text_or_null(meta.date_from)},
                      {"bytes", result.bytes},
                      {"encoding", result.encoding},
                      {"bom", result.had_bom},
@@ -158,6 +181,15 @@ ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
   doc["speakers"] = std::move(speakers);
   doc["warnings"] = result.warnings;
   return doc;
+}
+
+// An error record: {"schema", "path", "line", "id", "message"}; "record" is added for JSONL.
+ordered_json error_json(const FailedInput& failure) {
+  return {{"schema", kErrorSchema},
+          {"path", failure.path},
+          {"line", failure.line == 0 ? ordered_json(nullptr) : ordered_json(failure.line)},
+          {"id", text_or_null(failure.id)},
+          {"message", failure.message}};
 }
 
 ordered_json lexicons_json(const Lexicon& lexicon) {
@@ -198,23 +230,55 @@ std::string render_json(const DocumentResult& result, const Lexicon& lexicon,
   return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string render_json_corpus(const std::vector<DocumentResult>& results,
-                               const std::vector<FailedInput>& failures, const Lexicon& lexicon,
-                               const RenderOptions& options) {
-  ordered_json out;
-  out["schema"] = kCorpusSchema;
-  ordered_json documents = ordered_json::array();
-  for (const DocumentResult& result : results) {
-    documents.push_back(document_json(result, lexicon, options, false));
-  }
-  out["documents"] = std::move(documents);
+std::string render_jsonl_document(const DocumentResult& result, const Lexicon& lexicon,
+                                  const RenderOptions& options) {
+  ordered_json line;
+  line["record"] = "document";
+  line.update(document_json(result, lexicon, options, true));
+  return line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_jsonl_error(const FailedInput& failure) {
+  ordered_json line = error_json(failure);
+  line.erase("record");
+  ordered_json out = {{"record", "error"}};
+  out.update(line);
+  return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string CorpusJsonWriter::begin() const {
+  return fmt::format("{{\n  \"schema\": \"{}\",\n  \"documents\": [", kCorpusSchema);
+}
+
+std::string CorpusJsonWriter::element(const DocumentResult& result, const Lexicon& lexicon,
+                                      const RenderOptions& options) {
+  return detail::indent_lines(document_json(result, lexicon, options, false)
+                                  .dump(2, ' ', false, ordered_json::error_handler_t::replace),
+                              4);
+}
+
+std::string CorpusJsonWriter::document(std::string_view element) {
+  std::string out = documents_++ == 0 ? "\n    " : ",\n    ";
+  out += element;
+  return out;
+}
+
+std::string CorpusJsonWriter::end(const std::vector<FailedInput>& failures,
+                                  const CorpusSummary& summary, const Lexicon& lexicon) const {
+  std::string out = documents_ == 0 ? "],\n" : "\n  ],\n";
   ordered_json errors = ordered_json::array();
-  for (const FailedInput& failure : failures) {
-    errors.push_back({{"path", failure.path}, {"message", failure.message}});
-  }
-  out["errors"] = std::move(errors);
-  out["lexicons"] = lexicons_json(lexicon);
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  for (const FailedInput& failure : failures) errors.push_back(error_json(failure));
+  auto member = [&](const char* name, const std::string& dumped, bool last) {
+    out += fmt::format("  \"{}\": {}{}\n", name, detail::indent_lines(dumped, 2), last ? "" : ",");
+  };
+  member("errors", errors.dump(2, ' ', false, ordered_json::error_handler_t::replace), false);
+  std::string summary_text = summary.to_json(2, false);
+  summary_text.pop_back();  // the newline
+  member("summary", summary_text, false);
+  member("lexicons", lexicons_json(lexicon).dump(2, ' ', false, ordered_json::error_handler_t::replace),
+         true);
+  out += "}\n";
+  return out;
 }
 
 }  // namespace themescan

@@ -84,8 +84,12 @@ class JsonSchema(unittest.TestCase):
         doc = json.loads(result.stdout)
         validator.validate(doc)
         self.assertEqual(len(doc["documents"]), 10)
-        self.assertEqual(doc["errors"], [{"path": "missing.txt",
+        self.assertEqual(doc["errors"], [{"schema": "themescan.error/1", "path": "missing.txt",
+                                          "line": None, "id": None,
                                           "message": "missing.txt: no such file or folder"}])
+        self.assertEqual(doc["summary"]["documents"], 10)
+        self.assertEqual(doc["summary"]["errors"], [{"path": "missing.txt",
+                                                     "message": "missing.txt: no such file or folder"}])
 
     def test_evidence_spans_cut_the_text(self):
         data = (SOURCE_DIR / REPORT).read_bytes()
@@ -276,9 +280,10 @@ class Options(TempDirTestCase):
         out = run("--help").stdout.decode()
         for option in ("--format", "--output", "--top", "--min-hits", "--themes", "--evidence",
                        "--color", "--quiet", "--lexicons", "--fold-accents", "--no-quotes", "--help",
-                       "--version", "Exit status", "NO_COLOR"):
+                       "--version", "--jobs", "--include", "--exclude", "--input-format",
+                       "--csv-table", "--per-document", "Exit status", "NO_COLOR"):
             self.assertIn(option, out)
-        self.assertNotIn("--input", out)
+        self.assertNotRegex(out, r"--input\b(?!-)")  # the hidden positional option
 
     def test_lexicons_from_folder(self):
         self.write("lex/a.lex", "@theme alpha\n@label Alpha\nfoo\nbar*\n!bar none\n")
@@ -440,7 +445,7 @@ class Errors(TempDirTestCase):
 
     def test_bad_format_value(self):
         self.assert_error(["--format", "xml", REPORT], 2,
-                          "themescan: --format must be table or json, not 'xml'\n")
+                          "themescan: --format must be table, json, jsonl or csv, not 'xml'\n")
 
     def test_no_input(self):
         self.assert_error([], 2, "themescan: no input: give a report file, a folder or - for "

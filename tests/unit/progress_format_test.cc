@@ -30,5 +30,9 @@ TEST_CASE("progress: the ETA from bytes, and hours") {
   CHECK(format_progress(1, 4, 25'000'000, 5.0, 4, 100'000'000) ==
         "[=>  ] 1/4 files  5.0 MB/s  ETA 0:15");
   // 1 file of 1000 in 4 s: 999 * 4 = 3996 s.
+  CHECK(format_progress(40, 0, 25'000'000, 5.0, 4, 100'000'000) ==
+        "[=>  ] 40 documents  5.0 MB/s  ETA 0:15");
+  CHECK(format_progress(90, 0, 100'000'000, 5.0, 4, 100'000'000) ==
+        "[====] 90 documents  20.0 MB/s  ETA 0:00");
   CHECK(format_progress(1, 1000, 0, 4.0, 2) == "[> ] 1/1000 files  0.0 MB/s  ETA 1:06:36");
 }

@@ -1,0 +1,339 @@
+#include "run_documents.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "output_file.h"
+#include "progress.h"
+#include "themescan/dates.h"
+#include "themescan/jsonl_input.h"
+#include "themescan/parallel.h"
+#include "themescan/summary.h"
+
+namespace themescan::cli {
+namespace {
+
+// Set by SIGINT/SIGTERM (and by a failed write): no new document starts.
+std::atomic<bool> g_stop{false};
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void on_interrupt(int) {
+  g_interrupted.store(true);
+  g_stop.store(true);
+  // A second Ctrl-C ends the process at once.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+constexpr std::size_t kFlushBytes = 1 << 16;
+constexpr std::size_t kFeedBatchPerThread = 64;  // JSONL documents read ahead per thread
+
+// One document to analyse.
+struct Job {
+  std::string path;                   // the file, or the feed for JSONL
+  Status error;                       // this input could not be used
+  std::uint64_t line = 0;             // JSONL: line of a bad record
+  std::optional<JsonlDocument> doc;   // JSONL: the document, text included
+};
+
+struct Outcome {
+  std::optional<DocumentResult> result;
+  std::optional<FailedInput> failure;
+  std::string rendered;  // this document's part of the output
+  std::uint64_t bytes = 0;
+};
+
+// Reads the jobs in order: all the files at once (paths are small), JSONL feeds a batch at a time
+// so memory stays bounded whatever the feed's length.
+class JobSource {
+ public:
+  JobSource(const std::vector<InputItem>& items, bool jsonl, std::size_t batch)
+      : items_(items), jsonl_(jsonl), batch_(batch) {}
+
+  // The next jobs, in order; empty at the end.
+  std::vector<Job> next() {
+    std::vector<Job> jobs;
+    if (!jsonl_) {
+      if (item_ == 0) {
+        for (const InputItem& it : items_) jobs.push_back({it.path, it.error, 0, std::nullopt});
+      }
+      item_ = items_.size();
+      return jobs;
+    }
+    while (jobs.size() < batch_ && (reader_ || item_ < items_.size())) {
+      if (!reader_) {
+        const InputItem& it = items_[item_++];
+        feed_ = it.path;
+        if (!it.error.ok()) {
+          jobs.push_back({feed_, it.error, 0, std::nullopt});
+          continue;
+        }
+        std::istream* in = &std::cin;
+        if (feed_ != "-") {
+          file_ = std::make_unique<std::ifstream>(feed_, std::ios::binary);
+          if (!*file_) {
+            jobs.push_back({feed_, Status(StatusCode::kIoError,
+                                          fmt::format("{}: cannot open: {}", feed_,
+                                                      std::strerror(errno))),
+                            0, std::nullopt});
+            continue;
+          }
+          in = file_.get();
+        }
+        reader_ = std::make_unique<JsonlReader>(*in, display_path(feed_));
+      }
+      std::optional<Result<JsonlDocument>> doc = reader_->next();
+      if (!doc) {
+        reader_.reset();
+        file_.reset();
+        continue;
+      }
+      if (!doc->ok()) {
+        jobs.push_back({feed_, doc->status(), reader_->line(), std::nullopt});
+      } else {
+        jobs.push_back({feed_, Status::Ok(), (*doc)->line, std::move(**doc)});
+      }
+    }
+    return jobs;
+  }
+
+ private:
+  const std::vector<InputItem>& items_;
+  bool jsonl_;
+  std::size_t batch_;
+  std::size_t item_ = 0;
+  std::string feed_;
+  std::unique_ptr<std::ifstream> file_;
+  std::unique_ptr<JsonlReader> reader_;
+};
+
+std::uint64_t file_size(const std::string& path) {
+  struct stat info {};
+  if (path == "-" || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return 0;
+  return static_cast<std::uint64_t>(info.st_size);
+}
+
+class Runner {
+ public:
+  Runner(const Analyzer& analyzer, const RunSettings& settings)
+      : analyzer_(analyzer), s_(settings) {}
+
+  Outcome work(Job& job) const {
+    Outcome out;
+    auto fail = [&](std::string message) {
+      FailedInput failure{job.path, std::move(message), job.line,
+                          job.doc ? job.doc->id : std::string()};
+      if (s_.format == OutputFormat::kJsonl) out.rendered = render_jsonl_error(failure);
+      if (s_.format == OutputFormat::kCsv) out.rendered = render_csv_error(failure, s_.csv_table);
+      out.failure = std::move(failure);
+      return std::move(out);
+    };
+    if (!job.error.ok()) return fail(job.error.message());
+    std::string bytes;
+    std::string where = display_path(job.path);
+    if (job.doc) {
+      bytes = std::move(job.doc->text);
+      where = fmt::format("{}:{}", where, job.doc->line);
+    } else {
+      Result<std::string> read = read_input(job.path);
+      if (!read.ok()) return fail(read.status().message());
+      bytes = std::move(*read);
+    }
+    out.bytes = bytes.size();
+    Result<DocumentResult> result = analyzer_.analyze(job.path, bytes);
+    if (!result.ok()) return fail(fmt::format("{}: {}", where, result.status().message()));
+    if (job.doc) set_feed_meta(*job.doc, *result);
+    out.rendered = render(*result);
+    out.result = std::move(*result);
+    return out;
+  }
+
+ private:
+  static void set_feed_meta(JsonlDocument& doc, DocumentResult& r) {
+    r.meta.id = std::move(doc.id);
+    r.meta.line = doc.line;
+    r.meta.title = std::move(doc.title);
+    r.meta.source = doc.source.value_or("");
+    if (doc.date) {
+      if (std::optional<std::string> date = normalize_date(*doc.date)) {
+        r.meta.date = std::move(date);
+        r.meta.date_from = "jsonl";
+      } else {
+        r.warnings.push_back(fmt::format("'date' \"{}\" is not an ISO date (YYYY-MM-DD or RFC 3339); "
+                                         "{}",
+                                         *doc.date,
+                                         r.meta.date ? "the date in the text is used" : "no date"));
+      }
+    }
+  }
+
+  std::string render(const DocumentResult& result) const {
+    const Lexicon& lexicon = analyzer_.lexicon();
+    switch (s_.format) {
+      case OutputFormat::kTable:
+        return s_.single || s_.per_document ? render_table(result, lexicon, s_.render) : "";
+      case OutputFormat::kJson:
+        return s_.single ? render_json(result, lexicon, s_.render)
+                         : CorpusJsonWriter::element(result, lexicon, s_.render);
+      case OutputFormat::kJsonl: return render_jsonl_document(result, lexicon, s_.render);
+      case OutputFormat::kCsv: return render_csv(result, lexicon, s_.render, s_.csv_table);
+    }
+    return {};
+  }
+
+  const Analyzer& analyzer_;
+  const RunSettings& s_;
+};
+
+// Writes the output in pieces, buffered; remembers the first write error and stops the run.
+class Writer {
+ public:
+  explicit Writer(OutputSink& sink) : sink_(sink) {}
+  void put(std::string_view data) {
+    buffer_ += data;
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+  void flush() {
+    if (error_.ok() && !buffer_.empty()) {
+      error_ = sink_.write(buffer_);
+      if (!error_.ok()) g_stop.store(true);
+    }
+    buffer_.clear();
+  }
+  const Status& error() const { return error_; }
+
+ private:
+  OutputSink& sink_;
+  std::string buffer_;
+  Status error_;
+};
+
+}  // namespace
+
+bool parse_output_format(const std::string& name, OutputFormat* format) {
+  if (name == "table") *format = OutputFormat::kTable;
+  else if (name == "json") *format = OutputFormat::kJson;
+  else if (name == "jsonl") *format = OutputFormat::kJsonl;
+  else if (name == "csv") *format = OutputFormat::kCsv;
+  else return false;
+  return true;
+}
+
+int run_documents(const Analyzer& analyzer, const std::vector<InputItem>& items,
+                  const RunSettings& settings, const std::string& output) {
+  OutputSink sink;
+  if (Status status = sink.open(output); !status.ok()) {
+    print_error(status.message());
+    return kExitUsage;
+  }
+  g_stop.store(false);
+  g_interrupted.store(false);
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  struct sigaction old_int {}, old_term {};
+  ::sigaction(SIGINT, &action, &old_int);
+  ::sigaction(SIGTERM, &action, &old_term);
+
+  std::uint64_t total_bytes = 0;
+  for (const InputItem& item : items) total_bytes += file_size(item.path);
+  const bool show_progress = !settings.quiet && ::isatty(STDERR_FILENO) &&
+                             (items.size() > 1 || settings.jsonl_input);
+  ProgressBar progress(settings.jsonl_input ? 0 : items.size(), total_bytes, show_progress);
+  auto report = [&](const std::string& message) {
+    progress.clear();
+    print_error(message);
+  };
+
+  const Lexicon& lexicon = analyzer.lexicon();
+  CorpusSummary summary(lexicon);
+  std::vector<FailedInput> failures;  // for the JSON object's "errors"
+  CorpusJsonWriter json;
+  Writer writer(sink);
+  const bool corpus_json = settings.format == OutputFormat::kJson && !settings.single;
+  if (corpus_json) writer.put(json.begin());
+  if (settings.format == OutputFormat::kCsv) writer.put(render_csv_header(settings.csv_table));
+
+  Runner runner(analyzer, settings);
+  JobSource source(items, settings.jsonl_input, kFeedBatchPerThread * settings.threads);
+  std::size_t tables = 0;
+  bool any_failed = false;
+  for (std::vector<Job> jobs = source.next(); !jobs.empty() && !g_stop.load();
+       jobs = source.next()) {
+    run_ordered(
+        jobs.size(), settings.threads, [&](std::size_t i) { return runner.work(jobs[i]); },
+        [&](std::size_t, Outcome&& outcome) {
+          if (outcome.failure) {
+            any_failed = true;
+            report(outcome.failure->message);
+            summary.add_error(outcome.failure->path, outcome.failure->message);
+            if (corpus_json) failures.push_back(std::move(*outcome.failure));
+          } else {
+            if (!settings.quiet) {
+              for (const std::string& warning : outcome.result->warnings) {
+                const DocumentResult& r = *outcome.result;
+                report(fmt::format("{}{}: warning: {}", display_path(r.path),
+                                   r.meta.line ? fmt::format(":{}", r.meta.line) : "", warning));
+              }
+            }
+            summary.add(*outcome.result);
+          }
+          if (!outcome.rendered.empty()) {
+            if (corpus_json) {
+              writer.put(json.document(outcome.rendered));
+            } else {
+              if (settings.format == OutputFormat::kTable && tables++ > 0) writer.put("\n");
+              writer.put(outcome.rendered);
+            }
+          }
+          progress.advance(outcome.bytes);
+        },
+        &g_stop);
+  }
+  progress.finish();
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGTERM, &old_term, nullptr);
+
+  if (g_interrupted.load()) {
+    print_error(output.empty() || output == "-"
+                    ? "interrupted"
+                    : fmt::format("interrupted; {} was not written", output));
+    return 130;
+  }
+  // JSONL always ends with the summary, so any run's output can be a part for 'merge'.
+  if (settings.format == OutputFormat::kJsonl) writer.put(summary.to_json(-1, true));
+  if (!settings.single && settings.format == OutputFormat::kTable) {
+    if (tables > 0) writer.put("\n");
+    writer.put(render_summary_table(summary, settings.render));
+  }
+  if (!settings.single && settings.format == OutputFormat::kJson) {
+    writer.put(json.end(failures, summary, lexicon));
+  }
+  const bool single_failed = settings.single && any_failed &&
+                             (settings.format == OutputFormat::kTable ||
+                              settings.format == OutputFormat::kJson);
+  if (!single_failed) {
+    writer.flush();
+    Status status = writer.error();
+    if (status.ok()) status = sink.commit();
+    if (!status.ok()) {
+      print_error(status.message());
+      return kExitUsage;
+    }
+  }
+  return any_failed ? kExitDocumentsFailed : kExitOk;
+}
+
+}  // namespace themescan::cli
