@@ -84,7 +84,7 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
 // path, id and date and ends with an "error" column, filled only on an input's error row.
 //   themes    one row per (document, theme shown): rank, hits, distinct, score, per_1k, share,
 //             top terms
-//   quotes    one row per direct or indirect quote: speaker, role, affiliation, method,
+//   quotes    one row per direct or indirect quote: speaker id and name, role, affiliation, method,
 //             confidence, verb, text, themes
 //   speakers  one row per speaker: name, named, group, role, affiliation, country, quotes,
 //             statements, themes

@@ -182,7 +182,8 @@ std::string render_csv_header(CsvTable table) {
                                    "share", "top_terms"});
       break;
     case CsvTable::kQuotes:
-      fields.insert(fields.end(), {"quote", "type", "speaker", "named", "role", "affiliation",
+      fields.insert(fields.end(), {"quote", "type", "speaker_id", "speaker", "named", "role",
+                                   "affiliation",
                                    "country", "method", "confidence", "verb", "text", "themes"});
       break;
     case CsvTable::kSpeakers:
@@ -249,7 +250,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
 }
 
 std::string render_csv_error(const FailedInput& failure, CsvTable table) {
-  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 12 : 10;
+  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 13 : 10;
   std::vector<std::string> fields = document_fields(failure.path, failure.id, "");
   fields.resize(fields.size() + middle);
   fields.push_back(failure.message);
