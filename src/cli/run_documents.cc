@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -38,6 +39,7 @@ extern "C" void on_interrupt(int) {
 }
 
 constexpr std::size_t kFlushBytes = 1 << 16;
+constexpr std::chrono::milliseconds kFlushInterval{50};
 constexpr std::size_t kFeedBatchPerThread = 64;  // JSONL documents read ahead per thread
 
 // One document to analyse.
@@ -197,13 +199,15 @@ class Runner {
   const RunSettings& s_;
 };
 
-// Writes the output in pieces, buffered; remembers the first write error and stops the run.
+// Writes the output in pieces, buffered up to 64 KiB or 50 ms, so a reader of a pipe sees
+// each document soon after it is done; remembers the first write error and stops the run.
 class Writer {
  public:
   explicit Writer(OutputSink& sink) : sink_(sink) {}
   void put(std::string_view data) {
     buffer_ += data;
-    if (buffer_.size() >= kFlushBytes) flush();
+    const auto now = std::chrono::steady_clock::now();
+    if (buffer_.size() >= kFlushBytes || now - last_flush_ >= kFlushInterval) flush();
   }
   void flush() {
     if (error_.ok() && !buffer_.empty()) {
@@ -211,6 +215,7 @@ class Writer {
       if (!error_.ok()) g_stop.store(true);
     }
     buffer_.clear();
+    last_flush_ = std::chrono::steady_clock::now();
   }
   const Status& error() const { return error_; }
 
@@ -218,6 +223,7 @@ class Writer {
   OutputSink& sink_;
   std::string buffer_;
   Status error_;
+  std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace
