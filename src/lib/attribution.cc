@@ -46,7 +46,7 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
   std::size_t k = i;
   if (c.is_article(k) || c.is_quantifier(k)) ++k;
   for (std::size_t steps = 0; k < limit && steps < 4; ++k, ++steps) {
-    if (k > i && has_any(c.gap(k), ",.;:!?()\n")) break;
+    if (k > i && c.breaks(k, ",.;:!?()")) break;
     if (c.is(WordClass::kGroups, k)) {
       const std::int32_t s = c.unnamed_speaker(i, k + 1, true);
       c.add_mention(s, i, k + 1);
@@ -77,18 +77,27 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
     // "one of the judges"
     const bool connector = c.keys[k] == "of" || c.is_article(k);
     if (c.is(WordClass::kVerbs, k) || (k > i && !connector && steps >= 2)) break;
-    if (k > i && has_any(c.gap(k), ",.;:!?()\n")) break;
+    if (k > i && c.breaks(k, ",.;:!?()")) break;
   }
-  // "said the doctor", "the old man asked": a definite article and one to three lower-case
-  // words (not adverbs in -ly or function words) standing for a character.
-  if (!definite || c.keys[i] != "the" || !c.generic_descriptions) return {};
+  // "said the doctor", "the old man asked", "said her husband", "the saloon-keeper": a definite
+  // article or a possessive and one to three lower-case words (not adverbs in -ly or function
+  // words; a hyphenated compound counts as one) standing for a character.
+  const bool possessive = c.keys[i] == "his" || c.keys[i] == "her" || c.keys[i] == "their";
+  if (!definite || (c.keys[i] != "the" && !possessive) || !c.generic_descriptions) return {};
   std::size_t e = i + 1;
-  while (e < limit && e - i <= 3 && !c.words[e].upper && !c.words[e].quoted &&
-         !c.keys[e].ends_with("ly") && !c.is_function_word(e) && !c.is_article(e) &&
-         !c.is(WordClass::kVerbs, e) && (e == i + 1 || !has_any(c.gap(e), ",.;:!?()\n"))) {
+  std::size_t nouns = 0;
+  while (e < limit && !c.words[e].upper && !c.words[e].quoted && !c.keys[e].ends_with("ly") &&
+         !c.is_function_word(e) && !c.is_article(e) && !c.is(WordClass::kVerbs, e)) {
+    const std::string_view gap = c.gap(e);
+    if (e > i + 1 && gap == "-") {  // saloon-keeper
+      ++e;
+      continue;
+    }
+    if (nouns == 3 || (e > i + 1 && c.breaks(e, ",.;:!?()"))) break;
+    ++nouns;
     ++e;
   }
-  if (e == i + 1 || e - i > 3) return {};
+  if (nouns == 0 || nouns == 3 || (possessive && nouns > 2)) return {};
   const std::int32_t s = c.unnamed_speaker(i, e, false);
   c.add_mention(s, i, e);
   return make(SpeakerReference::kDescription, i, e, s);
@@ -144,7 +153,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   for (std::size_t b = std::max(lower, end > 7 ? end - 7 : 0); b < end; ++b) {
     if (c.words[b].sentence != c.words[k].sentence) continue;
     if (has_any(c.text.substr(c.words[b].span.begin, c.words[k].span.end - c.words[b].span.begin),
-                ".;:!?\n")) {
+                ".;:!?")) {
       continue;
     }
     const bool starts = c.words[b].upper || c.is_article(b) || c.is_quantifier(b) ||
@@ -338,6 +347,17 @@ bool attribute_after(Context& c, Quote& q, Window w) {
       np.reference != SpeakerReference::kDescription) {
     return set(c, q, np, words_span(c, np.end, 1), AttributionMethod::kTrailingVerb, 0.85);
   }
+  // “…,” the saloon-keeper calculated; — after a comma the sentence goes on, so a description
+  // and one lower-case word are its speaker and verb.
+  if (inside.ends_with(",") && c.is_article(k)) {
+    for (std::size_t v = k + 2; v < w.end && v <= k + 4; ++v) {
+      if (c.words[v].upper || c.gap(v) != " ") continue;
+      const NounPhrase d = common_phrase_after(c, k, v);
+      if (d.ok() && d.end == v) {
+        return set(c, q, d, words_span(c, v, 1), AttributionMethod::kTrailingVerb, 0.8);
+      }
+    }
+  }
   return false;
 }
 
@@ -378,7 +398,10 @@ bool split_between(const Context& c, const Quote& first, const Quote& second) {
   if (first.attribution.speaker < 0 || first.attribution.verb.empty()) return false;
   if (first.outer.end > second.outer.begin) return false;
   std::string_view between = c.text.substr(first.outer.end, second.outer.begin - first.outer.end);
-  if (has_any(between, ".!?;\n")) return false;
+  if (has_any(between, ".!?;") ||
+      paragraph_at(c, first.outer.end - 1) != paragraph_at(c, second.outer.begin)) {
+    return false;
+  }
   while (!between.empty() && (between.back() == ' ' || between.back() == '\xA0')) between.remove_suffix(1);
   if (between.ends_with("\xC2")) between.remove_suffix(1);
   return between.ends_with(",") || between.ends_with(":") || has_dash(between);

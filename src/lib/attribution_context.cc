@@ -4,6 +4,7 @@
 
 #include "attribution_internal.h"
 #include "text_util.h"
+#include "themescan/document.h"
 
 namespace themescan::detail {
 namespace {
@@ -90,6 +91,12 @@ std::string_view Context::gap(std::size_t i) const {
   return text.substr(begin, end - begin);
 }
 
+bool Context::breaks(std::size_t i, std::string_view marks) const {
+  if (i == 0 || i >= words.size()) return true;
+  return words[i].paragraph != words[i - 1].paragraph ||
+         gap(i).find_first_of(marks) != std::string_view::npos;
+}
+
 std::string_view Context::slice(std::size_t begin, std::size_t end) const {
   if (begin >= end) return {};
   return text.substr(words[begin].span.begin, words[end - 1].span.end - words[begin].span.begin);
@@ -146,7 +153,8 @@ std::int32_t Context::add_speaker(Speaker speaker) {
 }
 
 void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end) {
-  speakers[static_cast<std::size_t>(speaker)].name = std::string(slice(begin, end));
+  // Names are shown on one line: "the\nwaggoner" in hard-wrapped text is "the waggoner".
+  speakers[static_cast<std::size_t>(speaker)].name = collapse_spaces(slice(begin, end));
   std::vector<std::string>& name_keys = name_keys_[static_cast<std::size_t>(speaker)];
   name_keys.clear();
   for (std::size_t k = begin; k < end; ++k) {
@@ -155,7 +163,7 @@ void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end)
 }
 
 std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool group) {
-  std::string name(slice(begin, end));
+  std::string name = collapse_spaces(slice(begin, end));
   // "A spokeswoman said" at the start of a sentence is "a spokeswoman".
   if (is_article(begin) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] += 'a' - 'A';
   const std::string key = normalizer_.key(name);
@@ -282,8 +290,9 @@ bool Context::named_inside(std::int32_t speaker, Span span) const {
   return false;
 }
 
-void Context::add_alias(std::int32_t speaker, std::string_view alias) {
+void Context::add_alias(std::int32_t speaker, std::string_view text) {
   Speaker& s = speakers[static_cast<std::size_t>(speaker)];
+  const std::string alias = collapse_spaces(text);
   if (alias != s.name && std::find(s.aliases.begin(), s.aliases.end(), alias) == s.aliases.end()) {
     s.aliases.emplace_back(alias);
   }

@@ -59,6 +59,9 @@ class Context {
   // The text between word i-1 and word i (from the start of the text for i == 0, to its end for
   // i == size()).
   std::string_view gap(std::size_t i) const;
+  // Whether word i starts a new phrase: its gap has one of `marks`, or it starts a paragraph
+  // (a line break inside a hard-wrapped paragraph is only a space).
+  bool breaks(std::size_t i, std::string_view marks) const;
   std::string_view slice(std::size_t begin, std::size_t end) const;  // words [begin, end)
   std::size_t match(WordClass word_class, std::size_t i) const;      // words matched at i
   std::string_view value(WordClass word_class, std::size_t i) const;  // its ' | value'

@@ -9,7 +9,9 @@ namespace themescan::detail {
 namespace {
 
 // Punctuation that ends an apposition segment or a name.
-constexpr std::string_view kSegmentEnd = ",.;:()!?\"\n";
+// Line breaks are not listed: hard-wrapped text breaks lines inside a phrase, and a paragraph
+// break always ends the sentence, which every use checks.
+constexpr std::string_view kSegmentEnd = ",.;:()!?\"";
 
 bool has_dash_or_quote(std::string_view gap) {
   for (std::string_view mark : {"\u2014", "\u2013", "\u201C", "\u201D", "\u00AB", "\u00BB",
@@ -211,7 +213,7 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
       c.words[after].sentence == c.words[after - 1].sentence) {
     const std::size_t next = segment_end(c, after, 8);
     const bool last = next >= c.size() || c.words[next].sentence != c.words[after].sentence ||
-                      has_any(c.gap(next), ".\n");
+                      has_any(c.gap(next), ".");
     if (organisation_like(c, after, next) && last) {
       if (s.affiliation.empty()) s.affiliation = std::string(c.slice(after, next));
       after = next;

@@ -176,6 +176,19 @@ TEST_CASE("attribution: unnamed sources keep their description") {
   CHECK(a.quote("Permits").attribution.reference == themescan::SpeakerReference::kDescription);
 }
 
+TEST_CASE("attribution: characters described by a possessive or a hyphenated noun") {
+  const Attributed a = attribute(
+      "Mary sat down.\n\n“She was ten years older,” said her husband.\n\n"
+      "“That makes a hundred and fifty,” the saloon-keeper calculated; “and he is worth it.”\n\n"
+      "“Go on,” the\nold waggoner said.\n");
+  CHECK(a.speaker_of("She was") == "her husband");
+  CHECK(a.speaker_of("That makes") == "the saloon-keeper");
+  CHECK(a.method_of("That makes") == "trailing-verb");
+  CHECK(a.quote("That makes").attribution.verb.slice(a.text) == "calculated");
+  CHECK(a.speaker_of("and he is") == "the saloon-keeper");
+  CHECK(a.speaker_of("Go on") == "the old waggoner");  // names are shown on one line
+}
+
 TEST_CASE("attribution: titles resolve to the person with that role") {
   const Attributed a = attribute(
       "Grace Mwangi, Minister for Digital Economy, opened the meeting.\n"
