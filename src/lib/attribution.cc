@@ -47,6 +47,8 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
   if (c.is_article(k) || c.is_quantifier(k)) ++k;
   for (std::size_t steps = 0; k < limit && steps < 4; ++k, ++steps) {
     if (k > i && c.breaks(k, ",.;:!?()")) break;
+    // "my brother’s wife": a possessive is not the head of the phrase.
+    if (c.is_possessive(k) && k + 1 < limit && !c.breaks(k + 1, ",.;:!?()")) continue;
     if (c.is(WordClass::kGroups, k)) {
       const std::int32_t s = c.unnamed_speaker(i, k + 1, true);
       c.add_mention(s, i, k + 1);
@@ -429,6 +431,17 @@ NounPhrase known_person_at(Context& c, std::size_t k) {
   return make(SpeakerReference::kPartialName, k, e, s);
 }
 
+// Turn-taking reaches back this many paragraphs to the last turn, and the conversation's
+// previous speaker at most this many paragraphs before that.
+constexpr std::uint32_t kTurnGap = 3;
+constexpr std::uint32_t kConversationGap = 4;
+
+// Whether only white space comes before the quote's opening mark in its paragraph.
+bool opens_paragraph(const Context& c, const Quote& q) {
+  const std::size_t before = c.word_at_or_after(q.outer.begin);
+  return before == 0 || c.words[before - 1].paragraph != q.paragraph;
+}
+
 // No pattern matched: the subject of the narration right after the quote in its paragraph
 // (“…” Carl thrust his hands ...), else the last person or he/she before it in the paragraph,
 // unless the quote addresses that person by name (“Why, Emil! ...”).
@@ -524,16 +537,27 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
         done = true;
       }
     }
-    if (!done && turns.size() >= 2 && turns.back().paragraph + 1 == q.paragraph &&
-        turns[turns.size() - 2].paragraph + 2 == q.paragraph &&
-        turns.back().speaker != turns[turns.size() - 2].speaker) {
-      q.attribution.speaker = turns[turns.size() - 2].speaker;
-      q.attribution.method = AttributionMethod::kTurnTaking;
-      q.attribution.reference = SpeakerReference::kNone;
-      q.attribution.confidence = 0.5;
-      done = true;
+    // Two people in conversation take turns: a quote that opens its paragraph, soon after the
+    // last turn, is the other one's (unless it names them: then it is addressed to them).
+    if (!done && !turns.empty() && turns.back().paragraph < q.paragraph &&
+        turns.back().paragraph + kTurnGap >= q.paragraph && opens_paragraph(c, q)) {
+      const Turn& last = turns.back();
+      for (std::size_t t = turns.size() - 1; t-- > 0 && !done;) {
+        if (turns[t].paragraph + kConversationGap < last.paragraph) break;
+        if (turns[t].speaker == last.speaker) continue;
+        if (c.named_inside(turns[t].speaker, q.span)) break;
+        q.attribution = {turns[t].speaker, {}, AttributionMethod::kTurnTaking,
+                         SpeakerReference::kNone,
+                         turns[t].paragraph + 1 == last.paragraph && last.paragraph + 1 == q.paragraph
+                             ? 0.6 : 0.5};
+        done = true;
+      }
     }
     if (done && q.attribution.speaker >= 0) {
+      const std::size_t first = c.word_at_or_after(q.span.begin);
+      if (c.turns.empty() || c.turns.back().word < first) {
+        c.turns.push_back({first, q.attribution.speaker});
+      }
       if (!turns.empty() && turns.back().paragraph == last_paragraph) turns.pop_back();
       turns.push_back({last_paragraph, q.attribution.speaker});
     }

@@ -112,6 +112,12 @@ std::string_view Context::value(WordClass word_class, std::size_t i) const {
   return lexicon.list(word_class).match(keys, i).value;
 }
 
+bool Context::is_possessive(std::size_t i) const {
+  if (i >= words.size()) return false;
+  const std::string_view word = words[i].span.slice(text);
+  return word.ends_with("'s") || word.ends_with("\u2019s");
+}
+
 bool Context::is_article(std::size_t i) const {
   return i < words.size() &&
          in_list(keys[i], {"the", "a", "an", "one", "el", "la", "los", "las", "le", "les", "l",
@@ -149,6 +155,7 @@ std::size_t Context::word_at_or_after(std::uint32_t offset) const {
 std::int32_t Context::add_speaker(Speaker speaker) {
   speakers.push_back(std::move(speaker));
   name_keys_.emplace_back();
+  description_keys_.emplace_back();
   return static_cast<std::int32_t>(speakers.size() - 1);
 }
 
@@ -176,23 +183,73 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
   speaker.name = std::move(name);
   speaker.named = false;
   speaker.group = group;
-  return add_speaker(std::move(speaker));
+  for (std::size_t k = begin; k < end && !group; ++k) {  // "the old woman" is a she
+    const std::string_view gender = value(WordClass::kUnnamed, k);
+    if (!gender.empty()) speaker.gender = gender[0];
+  }
+  const std::int32_t id = add_speaker(std::move(speaker));
+  if (!group) {
+    std::vector<std::string>& description = description_keys_[static_cast<std::size_t>(id)];
+    for (std::size_t k = is_article(begin) ? begin + 1 : begin; k < end; ++k) {
+      description.push_back(keys[k]);
+    }
+  }
+  return id;
 }
 
+namespace {
+constexpr std::size_t kDescriptionWindow = 80;  // words searched back for "the doctor"
+}  // namespace
+
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
-  auto it = std::lower_bound(mentions.begin(), mentions.end(), before,
-                             [](const Mention& m, std::size_t b) { return m.word < b; });
   const std::uint32_t paragraph = before < words.size() ? words[before].paragraph : 0;
-  while (it != mentions.begin()) {
-    --it;
-    if (words[it->word].paragraph + 8 < paragraph) break;
-    const Speaker& s = speakers[static_cast<std::size_t>(it->speaker)];
-    if (gender == 'p') {
-      if (s.group) return it->speaker;
-      continue;
+  const auto compatible = [&](const Mention& m) {
+    const Speaker& s = speakers[static_cast<std::size_t>(m.speaker)];
+    if (gender == 'p') return s.group;
+    if (s.group || (!s.named && !generic_descriptions)) return false;
+    return s.gender == 0 || gender == 0 || s.gender == gender;
+  };
+  // The most recent compatible mention before `before`, within 8 paragraphs.
+  const auto last = [&](const std::vector<Mention>& list) -> const Mention* {
+    auto it = std::lower_bound(list.begin(), list.end(), before,
+                               [](const Mention& m, std::size_t b) { return m.word < b; });
+    while (it != list.begin()) {
+      --it;
+      if (words[it->word].paragraph + 8 < paragraph) break;
+      if (compatible(*it)) return &*it;
     }
-    if (!s.named || s.group) continue;
-    if (s.gender == 0 || gender == 0 || s.gender == gender) return it->speaker;
+    return nullptr;
+  };
+  const Mention* named = last(mentions);
+  const Mention* spoke = generic_descriptions ? last(turns) : nullptr;
+  Mention best{0, -1};
+  if (named) best = *named;
+  if (spoke && (best.speaker < 0 || spoke->word > best.word)) best = *spoke;
+  // A described character mentioned again in the narration ("The doctor came back. ... he
+  // announced") is more recent than their last turn.
+  std::size_t at = 0;
+  if (generic_descriptions && gender != 'p') {
+    const std::int32_t described = recent_description(before, gender, kDescriptionWindow, &at);
+    if (described >= 0 && (best.speaker < 0 || at > best.word)) best = {at, described};
+  }
+  return best.speaker;
+}
+
+std::int32_t Context::recent_description(std::size_t before, char gender, std::size_t window,
+                                         std::size_t* at) const {
+  const std::size_t stop = before > window ? before - window : 0;
+  for (std::size_t k = std::min(before, words.size()); k-- > stop;) {
+    if (words[k].quoted) continue;
+    for (std::size_t s = 0; s < speakers.size(); ++s) {
+      const std::vector<std::string>& description = description_keys_[s];
+      if (description.empty() || k + description.size() > before) continue;
+      const Speaker& speaker = speakers[s];
+      if (speaker.gender != 0 && gender != 0 && speaker.gender != gender) continue;
+      if (!std::equal(description.begin(), description.end(), keys.begin() + k)) continue;
+      if (k == 0 || !is_article(k - 1)) continue;  // "the doctor", not "a doctor's bag"
+      *at = k - 1;
+      return static_cast<std::int32_t>(s);
+    }
   }
   return -1;
 }

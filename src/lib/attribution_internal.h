@@ -54,6 +54,10 @@ class Context {
     std::int32_t speaker = -1;
   };
   std::vector<Mention> mentions;  // person mentions outside quotes, in text order
+  // Speakers of the quotes attributed so far, at the quote's first word, in text order: a
+  // pronoun may stand for the last one who spoke even when the text never named them
+  // ("said the parson. ... he said").
+  std::vector<Mention> turns;
 
   std::size_t size() const { return words.size(); }
   // The text between word i-1 and word i (from the start of the text for i == 0, to its end for
@@ -66,6 +70,7 @@ class Context {
   std::size_t match(WordClass word_class, std::size_t i) const;      // words matched at i
   std::string_view value(WordClass word_class, std::size_t i) const;  // its ' | value'
   bool is(WordClass word_class, std::size_t i) const { return match(word_class, i) > 0; }
+  bool is_possessive(std::size_t i) const;  // brother’s, Rose's (the key drops the 's)
   bool is_article(std::size_t i) const;     // the, a, an, one, el, la, le, ...
   bool is_indefinite(std::size_t i) const;  // a, an, one, un, una, une
   bool is_quantifier(std::size_t i) const;  // several, many, some, несколько, ...
@@ -99,6 +104,14 @@ class Context {
  private:
   Normalizer normalizer_;
   std::vector<std::vector<std::string>> name_keys_;  // per speaker: keys of the name's words
+  // Per speaker: for a character described, not named ("the doctor"), the keys of the
+  // description without its article or possessive ({"doctor"}); empty otherwise.
+  std::vector<std::vector<std::string>> description_keys_;
+
+  // The last word k < before, at most `window` words back and not inside a quote, where the
+  // description of an unnamed character of this gender appears; its speaker, or -1.
+  std::int32_t recent_description(std::size_t before, char gender, std::size_t window,
+                                  std::size_t* at) const;
 };
 
 // roster.cc

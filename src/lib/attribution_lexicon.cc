@@ -23,6 +23,7 @@ std::vector<std::string_view> allowed_values(WordClass word_class) {
     case WordClass::kVerbs: return {"object"};
     case WordClass::kPronouns: return {"m", "f", "p"};
     case WordClass::kHonorifics: return {"m", "f"};
+    case WordClass::kUnnamed: return {"m", "f"};
     default: return {};
   }
 }

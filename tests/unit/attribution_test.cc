@@ -189,6 +189,28 @@ TEST_CASE("attribution: characters described by a possessive or a hyphenated nou
   CHECK(a.speaker_of("Go on") == "the old waggoner");  // names are shown on one line
 }
 
+TEST_CASE("attribution: conversations between described characters") {
+  // Turns alternate across a line of narration; the pronoun is the character last mentioned.
+  const Attributed a = attribute(
+      "Chapter One\n\n"
+      "“Good night,” said the man with the basket.\n\n"
+      "“Good night, Sir John,” said the parson.\n\n"
+      "The pedestrian halted and turned round.\n\n"
+      "“We met last market-day on this road.”\n\n"
+      "“I did,” said the parson.\n\n"
+      "“And once before that.”\n\n"
+      "The parson rode a step nearer. Mr. Kronborg watched.\n\n"
+      "The parson smiled. “It was only my whim,” he said.\n\n"
+      "“Never heard it before,” said my brother’s wife.\n");
+  CHECK(a.speaker_of("We met") == "the man");
+  CHECK(a.method_of("We met") == "turn-taking");
+  CHECK(a.speaker_of("And once") == "the man");
+  CHECK(a.speaker_of("It was only") == "the parson");  // not Mr. Kronborg, named before it
+  CHECK(a.method_of("It was only") == "trailing-verb");
+  CHECK(a.speaker_of("Never heard") == "my brother’s wife");
+  CHECK(a.speaker("my brother’s wife").gender == 'f');
+}
+
 TEST_CASE("attribution: titles resolve to the person with that role") {
   const Attributed a = attribute(
       "Grace Mwangi, Minister for Digital Economy, opened the meeting.\n"
