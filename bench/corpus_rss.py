@@ -33,9 +33,10 @@ failed.
 --names pool (default) replaces each person of corpus/ with one of 8 fixed stand-ins (names
 recombined from the corpus's first names and surnames; in Russian, one of 8 stems per gender
 and name part), so the set of distinct speakers, and of their roles, saturates well below 2,000
-documents and the benchmark measures what each document costs. --names unique gives most documents speakers never
-seen before, as a large real corpus would; the corpus summary keeps an entry per distinct speaker,
-so that run shows what the speaker table costs (same verdict rule).
+documents and the benchmark measures what each document costs. --names unique gives the people
+of most documents made-up surnames never seen before, as a large real corpus would; the corpus
+summary keeps an entry per distinct speaker, so that run shows what the speaker table costs
+(same verdict rule).
 
 Python 3 standard library only. Needs /usr/bin/time (Debian package "time") and wc (coreutils).
 """
@@ -288,6 +289,11 @@ def build_size(base, n, seed, sources, names_mode):
     return manifest, True
 
 
+def die(message):
+    print(f"corpus_rss: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def parse_time_v(text):
     out = {}
     for line in text.splitlines():
@@ -313,7 +319,7 @@ def timed(cmd, env=None):
         figures = parse_time_v(Path(tf.name).read_text())
     figures["wall_s"] = wall  # /usr/bin/time's elapsed time has only 10 ms resolution
     if proc.returncode != 0 or "rss_kb" not in figures:
-        sys.exit(f"corpus_rss: {' '.join(map(str, cmd))} failed (exit {proc.returncode}):\n"
+        die(f"{' '.join(map(str, cmd))} failed (exit {proc.returncode}):\n"
                  + proc.stderr.decode(errors="replace")[-2000:])
     return figures
 
@@ -334,7 +340,7 @@ def check_sample(binary, base, n, jobs):
         summary = json.loads(lines[-1]) if lines else {}
         if (proc.returncode != 0 or summary.get("documents") != k or summary.get("failed")
                 or summary.get("dated") != k or len(lines) != k + 1):
-            sys.exit(f"corpus_rss: sanity check failed for {shape} (exit {proc.returncode}, "
+            die(f"sanity check failed for {shape} (exit {proc.returncode}, "
                      f"documents {summary.get('documents')}, dated {summary.get('dated')}, "
                      f"failed {summary.get('failed')}, expected {k}):\n"
                      + proc.stderr.decode(errors="replace")[-2000:])
@@ -383,8 +389,8 @@ def main():
                     help="folder for the generated corpora (default bench/.cache)")
     ap.add_argument("--seed", type=int, default=20250606, help="generator seed (default 20250606)")
     ap.add_argument("--names", choices=["pool", "unique"], default="pool",
-                    help="pool: speakers from a fixed pool (default); unique: mostly new "
-                         "speakers in every document")
+                    help="pool: each person of corpus/ becomes one of 8 fixed stand-ins "
+                         "(default); unique: made-up surnames, new speakers in most documents")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--clean", action="store_true",
                     help="delete the generated corpora after the run (default: keep them)")
@@ -406,7 +412,7 @@ def main():
     info = machine_info(str(binary))
     source_paths = sorted((ROOT / "corpus").glob("*.txt"))
     if not source_paths:
-        sys.exit(f"corpus_rss: no reports in {ROOT / 'corpus'}")
+        die(f"no reports in {ROOT / 'corpus'}")
     sources = [Source(p) for p in source_paths]
     key = (f"corpus_rss-v{GENERATOR_VERSION}-seed{args.seed}-{args.names}-"
            f"{corpus_digest(source_paths)[:12]}")
