@@ -31,6 +31,8 @@
 //   }
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,26 @@ struct InputOptions {
   std::vector<std::string> include;  // glob patterns; when not empty they replace `extensions`
   std::vector<std::string> exclude;  // glob patterns for files and folders to leave out
   std::vector<std::string> extensions = {".txt", ".md"};  // a missing leading '.' is implied
+};
+
+// The same items, one at a time, so that a corpus of any size costs only the folder being read:
+// folders are walked depth first with each folder's entries sorted (a folder's name counts as
+// "name/"), which gives exactly the order of sorting all paths. Not thread-safe.
+class InputWalker {
+ public:
+  InputWalker(std::vector<std::string> args, const InputOptions& options);
+  ~InputWalker();
+  InputWalker(InputWalker&&) noexcept;
+  InputWalker& operator=(InputWalker&&) noexcept;
+
+  // The next item; nullopt after the last.
+  std::optional<InputItem> next();
+
+ private:
+  struct State;
+  std::vector<std::string> args_;
+  std::size_t arg_ = 0;
+  std::unique_ptr<State> state_;
 };
 
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,

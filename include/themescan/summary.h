@@ -147,6 +147,7 @@ class CorpusSummary {
 
  private:
   CorpusSummary() = default;
+  std::string speakers_json(int indent) const;  // the "speakers" array as text
   const Lexicon* lexicon_ = nullptr;
 };
 

@@ -245,13 +245,7 @@ int run_analyze(const std::vector<std::string>& args) {
   InputOptions input_options;
   input_options.include = s.include;
   input_options.exclude = s.exclude;
-  std::vector<InputItem> items;
-  if (run.jsonl_input) {
-    for (const std::string& input : s.inputs) items.push_back({input, Status::Ok()});
-  } else {
-    items = expand_inputs(s.inputs, input_options);
-  }
-  return run_documents(*analyzer, items, run, s.output);
+  return run_documents(*analyzer, s.inputs, input_options, run, s.output);
 }
 
 }  // namespace themescan::cli

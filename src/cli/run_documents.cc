@@ -40,7 +40,7 @@ extern "C" void on_interrupt(int) {
 
 constexpr std::size_t kFlushBytes = 1 << 16;
 constexpr std::chrono::milliseconds kFlushInterval{50};
-constexpr std::size_t kFeedBatchPerThread = 64;  // JSONL documents read ahead per thread
+constexpr std::size_t kBatchPerThread = 64;  // documents read ahead per thread
 
 // One document to analyse.
 struct Job {
@@ -57,38 +57,38 @@ struct Outcome {
   std::uint64_t bytes = 0;
 };
 
-// Reads the jobs in order: all the files at once (paths are small), JSONL feeds a batch at a time
-// so memory stays bounded whatever the feed's length.
+// Reads the jobs in order, a batch at a time, so that only the paths of a folder (which must be
+// sorted) are held for the whole run, and a JSONL feed of any length runs in bounded memory.
 class JobSource {
  public:
-  JobSource(const std::vector<InputItem>& items, bool jsonl, std::size_t batch)
-      : items_(items), jsonl_(jsonl), batch_(batch) {}
+  JobSource(const std::vector<std::string>& inputs, const InputOptions& options, bool jsonl,
+            std::size_t batch)
+      : walker_(jsonl ? std::vector<std::string>() : inputs, options),
+        feeds_(jsonl ? inputs : std::vector<std::string>()),
+        batch_(batch) {}
 
   // The next jobs, in order; empty at the end.
   std::vector<Job> next() {
     std::vector<Job> jobs;
-    if (!jsonl_) {
-      if (item_ == 0) {
-        for (const InputItem& it : items_) jobs.push_back({it.path, it.error, 0, std::nullopt});
+    while (jobs.size() < batch_) {
+      if (feeds_.empty()) {  // files
+        std::optional<InputItem> item = walker_.next();
+        if (!item) break;
+        jobs.push_back({std::move(item->path), std::move(item->error), 0, std::nullopt});
+        continue;
       }
-      item_ = items_.size();
-      return jobs;
-    }
-    while (jobs.size() < batch_ && (reader_ || item_ < items_.size())) {
       if (!reader_) {
-        const InputItem& it = items_[item_++];
-        feed_ = it.path;
-        if (!it.error.ok()) {
-          jobs.push_back({feed_, it.error, 0, std::nullopt});
-          continue;
-        }
+        if (feed_index_ == feeds_.size()) break;
+        feed_ = feeds_[feed_index_++];
         std::istream* in = &std::cin;
         if (feed_ != "-") {
           file_ = std::make_unique<std::ifstream>(feed_, std::ios::binary);
           if (!*file_) {
-            jobs.push_back({feed_, Status(StatusCode::kIoError,
-                                          fmt::format("{}: cannot open: {}", feed_,
-                                                      std::strerror(errno))),
+            const int error = errno;
+            jobs.push_back({feed_, Status(error == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
+                                          fmt::format("{}: {}", feed_,
+                                                      error == ENOENT ? "no such file or folder"
+                                                                      : std::strerror(error))),
                             0, std::nullopt});
             continue;
           }
@@ -112,10 +112,10 @@ class JobSource {
   }
 
  private:
-  const std::vector<InputItem>& items_;
-  bool jsonl_;
+  InputWalker walker_;
+  std::vector<std::string> feeds_;
   std::size_t batch_;
-  std::size_t item_ = 0;
+  std::size_t feed_index_ = 0;
   std::string feed_;
   std::unique_ptr<std::ifstream> file_;
   std::unique_ptr<JsonlReader> reader_;
@@ -237,8 +237,9 @@ bool parse_output_format(const std::string& name, OutputFormat* format) {
   return true;
 }
 
-int run_documents(const Analyzer& analyzer, const std::vector<InputItem>& items,
-                  const RunSettings& settings, const std::string& output) {
+int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inputs,
+                  const InputOptions& input_options, const RunSettings& settings,
+                  const std::string& output) {
   OutputSink sink;
   if (Status status = sink.open(output); !status.ok()) {
     print_error(status.message());
@@ -253,11 +254,21 @@ int run_documents(const Analyzer& analyzer, const std::vector<InputItem>& items,
   ::sigaction(SIGINT, &action, &old_int);
   ::sigaction(SIGTERM, &action, &old_term);
 
+  // The progress bar needs the totals: a first walk counts the files (only then).
+  std::uint64_t total_files = 0;
   std::uint64_t total_bytes = 0;
-  for (const InputItem& item : items) total_bytes += file_size(item.path);
-  const bool show_progress = !settings.quiet && ::isatty(STDERR_FILENO) &&
-                             (items.size() > 1 || settings.jsonl_input);
-  ProgressBar progress(settings.jsonl_input ? 0 : items.size(), total_bytes, show_progress);
+  bool show_progress = !settings.quiet && ::isatty(STDERR_FILENO);
+  if (show_progress && settings.jsonl_input) {
+    for (const std::string& feed : inputs) total_bytes += file_size(feed);
+  } else if (show_progress) {
+    InputWalker counter(inputs, input_options);
+    while (std::optional<InputItem> item = counter.next()) {
+      ++total_files;
+      total_bytes += file_size(item->path);
+    }
+    show_progress = total_files > 1;
+  }
+  ProgressBar progress(total_files, total_bytes, show_progress);
   auto report = [&](const std::string& message) {
     progress.clear();
     print_error(message);
@@ -273,7 +284,8 @@ int run_documents(const Analyzer& analyzer, const std::vector<InputItem>& items,
   if (settings.format == OutputFormat::kCsv) writer.put(render_csv_header(settings.csv_table));
 
   Runner runner(analyzer, settings);
-  JobSource source(items, settings.jsonl_input, kFeedBatchPerThread * settings.threads);
+  JobSource source(inputs, input_options, settings.jsonl_input,
+                   kBatchPerThread * settings.threads);
   std::size_t tables = 0;
   bool any_failed = false;
   for (std::vector<Job> jobs = source.next(); !jobs.empty() && !g_stop.load();

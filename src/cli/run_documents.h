@@ -27,11 +27,12 @@ struct RunSettings {
   unsigned threads = 1;
 };
 
-// Analyses `items` and writes the output to `output` ("" or "-": standard output). Returns the
+// Analyses the documents of `inputs` (expanded as inputs.h says, or JSONL feeds) and writes the output to `output` ("" or "-": standard output). Returns the
 // exit code: 0, 1 when an input failed (its error is in the output and on standard error), 2
 // when the output cannot be written, 130 when interrupted by SIGINT or SIGTERM (then a file
 // given as `output` is left as it was).
-int run_documents(const Analyzer& analyzer, const std::vector<InputItem>& items,
-                  const RunSettings& settings, const std::string& output);
+int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inputs,
+                  const InputOptions& input_options, const RunSettings& settings,
+                  const std::string& output);
 
 }  // namespace themescan::cli

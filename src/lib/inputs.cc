@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -121,143 +123,193 @@ InputItem error_item(const std::string& path, StatusCode code, std::string_view 
   return {path, Status(code, fmt::format("{}: {}", path, what))};
 }
 
-// Walks one folder argument. Folders are read one at a time (names first, then the subfolders),
-// so a deep tree never holds more than one descriptor open; the device and inode of every folder
-// on the current path detect links that lead back up.
-class FolderWalker {
- public:
-  FolderWalker(const Filters& filters, std::vector<InputItem>& found)
-      : filters_(filters), found_(found) {}
+// One folder being walked: its entries, read and classified when it is opened, in path order.
+struct Entry {
+  enum Kind { kFile, kFolder, kError } kind;
+  std::string name;
+  Status error;  // kError
+  // Sorting by name, with '/' after a folder's name, gives the byte order of the full paths:
+  // "a-b.txt" < "a/x.txt" because '-' < '/'.
+  std::string key() const { return kind == kFolder ? name + "/" : name; }
+};
 
-  void walk(const std::string& shown, const std::string& relative) {
+struct Frame {
+  std::string shown;     // the folder as shown ("corpus/2025")
+  std::string relative;  // below the argument ("2025"; "" for the argument itself)
+  FolderId id;
+  std::vector<Entry> entries;
+  std::size_t next = 0;
+};
+
+}  // namespace
+
+struct InputWalker::State {
+  explicit State(const InputOptions& options) : filters(options) {}
+
+  // Reads folder `shown` into a new frame; an error item when it cannot be read or loops.
+  std::optional<InputItem> open(const std::string& shown, const std::string& relative) {
     const int fd = ::open(shown.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-      found_.push_back(error_item(shown, StatusCode::kIoError,
-                                  fmt::format("cannot read folder ({})", std::strerror(errno))));
-      return;
+      return error_item(shown, StatusCode::kIoError,
+                        fmt::format("cannot read folder ({})", std::strerror(errno)));
     }
     struct stat info {};
     if (::fstat(fd, &info) != 0) info = {};
     const FolderId id{info.st_dev, info.st_ino};
-    if (std::find(path_.begin(), path_.end(), id) != path_.end()) {
-      ::close(fd);
-      found_.push_back(error_item(shown, StatusCode::kBadInput, "symbolic link loop, skipped"));
-      return;
+    for (const Frame& frame : frames) {
+      if (frame.id == id) {
+        ::close(fd);
+        return error_item(shown, StatusCode::kBadInput, "symbolic link loop, skipped");
+      }
     }
     DIR* dir = ::fdopendir(fd);
     if (dir == nullptr) {
       const int error = errno;
       ::close(fd);
-      found_.push_back(error_item(shown, StatusCode::kIoError,
-                                  fmt::format("cannot read folder ({})", std::strerror(error))));
-      return;
+      return error_item(shown, StatusCode::kIoError,
+                        fmt::format("cannot read folder ({})", std::strerror(error)));
     }
-    std::vector<std::string> subfolders;
+    Frame frame{shown, relative, id, {}, 0};
+    std::optional<InputItem> failure;
     for (;;) {
       errno = 0;
       const dirent* entry = ::readdir(dir);
       if (entry == nullptr) {
         if (errno != 0) {
-          const int error = errno;
-          found_.push_back(error_item(shown, StatusCode::kIoError,
-                                      fmt::format("cannot read folder ({})", std::strerror(error))));
+          failure = error_item(shown, StatusCode::kIoError,
+                               fmt::format("cannot read folder ({})", std::strerror(errno)));
         }
         break;
       }
       const std::string_view name = entry->d_name;
       if (name.starts_with('.')) continue;  // ".", ".." and hidden names
-      if (visit(dir, shown, relative, name)) subfolders.emplace_back(name);
+      classify(dir, frame, name);
     }
     ::closedir(dir);
-    path_.push_back(id);
-    for (const std::string& name : subfolders) {
-      walk(join(shown, name), relative.empty() ? name : relative + "/" + name);
-    }
-    path_.pop_back();
+    std::sort(frame.entries.begin(), frame.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key() < b.key(); });
+    frames.push_back(std::move(frame));
+    return failure;
   }
 
- private:
-  // Takes the entry if it is a wanted file; returns true if it is a folder to descend into.
-  bool visit(DIR* dir, const std::string& folder, const std::string& relative_folder,
-             std::string_view name) {
+  // Adds the entry to the frame if it is a wanted file, a folder to descend into, or a problem.
+  void classify(DIR* dir, Frame& frame, std::string_view name) {
     const std::string name_string(name);
     const std::string relative =
-        relative_folder.empty() ? name_string : relative_folder + "/" + name_string;
+        frame.relative.empty() ? name_string : frame.relative + "/" + name_string;
     struct stat info {};
     if (::fstatat(::dirfd(dir), name_string.c_str(), &info, 0) != 0) {
       const int error = errno;
-      if (!filters_.takes_file(name, relative)) return false;
+      if (!filters.takes_file(name, relative)) return;
       struct stat link {};
       const bool is_link =
           ::fstatat(::dirfd(dir), name_string.c_str(), &link, AT_SYMLINK_NOFOLLOW) == 0 &&
           S_ISLNK(link.st_mode);
-      const std::string shown = join(folder, name);
-      if (is_link && error == ELOOP) {
-        found_.push_back(error_item(shown, StatusCode::kBadInput, "symbolic link loop, skipped"));
-      } else if (is_link && (error == ENOENT || error == ENOTDIR)) {
-        found_.push_back(error_item(shown, StatusCode::kNotFound, "broken symbolic link"));
-      } else {
-        found_.push_back(error_item(shown, StatusCode::kIoError, std::strerror(error)));
+      const std::string shown = join(frame.shown, name);
+      InputItem item = is_link && error == ELOOP
+                           ? error_item(shown, StatusCode::kBadInput, "symbolic link loop, skipped")
+                       : is_link && (error == ENOENT || error == ENOTDIR)
+                           ? error_item(shown, StatusCode::kNotFound, "broken symbolic link")
+                           : error_item(shown, StatusCode::kIoError, std::strerror(error));
+      frame.entries.push_back({Entry::kError, name_string, std::move(item.error)});
+      return;
+    }
+    if (S_ISDIR(info.st_mode)) {
+      if (!filters.excluded(name, relative)) frame.entries.push_back({Entry::kFolder, name_string, {}});
+    } else if (S_ISREG(info.st_mode) && filters.takes_file(name, relative)) {
+      frame.entries.push_back({Entry::kFile, name_string, {}});
+    }
+  }
+
+  // The next item of the folder walk in progress; nullopt when it is over.
+  std::optional<InputItem> next_in_folder() {
+    while (!frames.empty()) {
+      Frame& frame = frames.back();
+      if (frame.next == frame.entries.size()) {
+        frames.pop_back();
+        continue;
       }
-      return false;
+      Entry& entry = frame.entries[frame.next++];
+      const std::string shown = join(frame.shown, entry.name);
+      switch (entry.kind) {
+        case Entry::kFile: ++taken; return InputItem{shown, Status::Ok()};
+        case Entry::kError: ++taken; return InputItem{shown, std::move(entry.error)};
+        case Entry::kFolder: {
+          const std::string relative =
+              frame.relative.empty() ? entry.name : frame.relative + "/" + entry.name;
+          if (std::optional<InputItem> failure = open(shown, relative)) {
+            ++taken;
+            return failure;
+          }
+          break;
+        }
+      }
     }
-    if (S_ISDIR(info.st_mode)) return !filters_.excluded(name, relative);
-    if (S_ISREG(info.st_mode) && filters_.takes_file(name, relative)) {
-      found_.push_back({join(folder, name), Status::Ok()});
-    }
-    return false;
+    return std::nullopt;
   }
 
-  const Filters& filters_;
-  std::vector<InputItem>& found_;
-  std::vector<FolderId> path_;  // the folders from the argument down to the current one
-};
-
-void expand_folder(const std::string& folder, const Filters& filters,
-                   std::vector<InputItem>& out) {
-  std::vector<InputItem> found;
-  FolderWalker(filters, found).walk(folder, "");
-  if (found.empty()) {
-    out.push_back({folder, Status(StatusCode::kNotFound, filters.nothing_found(folder))});
-    return;
-  }
-  std::sort(found.begin(), found.end(),
-            [](const InputItem& a, const InputItem& b) { return a.path < b.path; });
-  out.insert(out.end(), std::make_move_iterator(found.begin()),
-             std::make_move_iterator(found.end()));
-}
-
-}  // namespace
-
-std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
-                                     const InputOptions& options) {
-  const Filters filters(options);
-  std::vector<InputItem> out;
-  for (const std::string& arg : args) {
-    if (arg == "-") {
-      out.push_back({arg, Status::Ok()});
-      continue;
-    }
+  // The item(s) for one command-line argument: a file, an error, or the start of a folder walk.
+  std::optional<InputItem> start(const std::string& arg) {
+    if (arg == "-") return InputItem{arg, Status::Ok()};
     struct stat info {};
     if (::stat(arg.c_str(), &info) != 0) {
       const int error = errno;
       struct stat link {};
       const bool is_link = ::lstat(arg.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
       if (is_link && error == ELOOP) {
-        out.push_back(error_item(arg, StatusCode::kBadInput, "symbolic link loop, skipped"));
-      } else if (is_link) {
-        out.push_back(error_item(arg, StatusCode::kNotFound, "broken symbolic link"));
-      } else if (error == ENOENT || error == ENOTDIR) {
-        out.push_back(error_item(arg, StatusCode::kNotFound, "no such file or folder"));
-      } else {
-        out.push_back(error_item(arg, StatusCode::kIoError, std::strerror(error)));
+        return error_item(arg, StatusCode::kBadInput, "symbolic link loop, skipped");
       }
-    } else if (S_ISDIR(info.st_mode)) {
-      expand_folder(arg, filters, out);
-    } else if (!filters.excluded(base_name(arg), without_dot_slash(arg))) {
-      out.push_back({arg, Status::Ok()});
+      if (is_link) return error_item(arg, StatusCode::kNotFound, "broken symbolic link");
+      if (error == ENOENT || error == ENOTDIR) {
+        return error_item(arg, StatusCode::kNotFound, "no such file or folder");
+      }
+      return error_item(arg, StatusCode::kIoError, std::strerror(error));
+    }
+    if (S_ISDIR(info.st_mode)) {
+      folder = arg;
+      taken = 0;
+      return open(arg, "");
+    }
+    if (filters.excluded(base_name(arg), without_dot_slash(arg))) return std::nullopt;
+    return InputItem{arg, Status::Ok()};
+  }
+
+  Filters filters;
+  std::vector<Frame> frames;  // the folders from the argument down to the current one
+  std::string folder;         // the folder argument being walked
+  std::size_t taken = 0;      // items it gave so far
+};
+
+InputWalker::InputWalker(std::vector<std::string> args, const InputOptions& options)
+    : args_(std::move(args)), state_(std::make_unique<State>(options)) {}
+InputWalker::~InputWalker() = default;
+InputWalker::InputWalker(InputWalker&&) noexcept = default;
+InputWalker& InputWalker::operator=(InputWalker&&) noexcept = default;
+
+std::optional<InputItem> InputWalker::next() {
+  State& s = *state_;
+  for (;;) {
+    if (!s.folder.empty()) {
+      if (std::optional<InputItem> item = s.next_in_folder()) return item;
+      const std::string folder = std::move(s.folder);
+      s.folder.clear();
+      if (s.taken == 0) {
+        return InputItem{folder, Status(StatusCode::kNotFound, s.filters.nothing_found(folder))};
+      }
+    }
+    if (arg_ == args_.size()) return std::nullopt;
+    if (std::optional<InputItem> item = s.start(args_[arg_++])) {
+      if (!s.folder.empty()) ++s.taken;  // a folder that cannot be read
+      return item;
     }
   }
+}
+
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args,
+                                     const InputOptions& options) {
+  std::vector<InputItem> out;
+  InputWalker walker(args, options);
+  while (std::optional<InputItem> item = walker.next()) out.push_back(std::move(*item));
   return out;
 }
 

@@ -18,6 +18,10 @@ const double kGamma = (1.0 + QuantileSketch::kRelativeAccuracy) /
                       (1.0 - QuantileSketch::kRelativeAccuracy);
 const double kLogGamma = std::log(kGamma);
 
+// Stands for the speakers array while the rest of the summary is dumped (control characters
+// cannot occur in a dumped string unescaped, so the dumped placeholder is unique).
+constexpr const char* kSpeakersPlaceholder = "\x01speakers\x01";
+
 template <typename Map>
 void add_counts(Map& into, const Map& from) {
   for (const auto& [key, count] : from) into[key] += count;
@@ -323,21 +327,9 @@ std::string CorpusSummary::to_json(int indent, bool record) const {
     matrix.push_back(std::move(row));
   }
   out["cooccurrence"] = {{"themes", std::move(ids)}, {"documents", std::move(matrix)}};
-  ordered_json speaker_list = ordered_json::array();
-  for (const SummarySpeaker* s : speaker_order()) {
-    speaker_list.push_back({{"name", s->name},
-                            {"documents", s->documents},
-                            {"quotes", s->quotes},
-                            {"statements", s->statements},
-                            {"role", text_or_null(SummarySpeaker::most_frequent(s->roles))},
-                            {"affiliation", text_or_null(SummarySpeaker::most_frequent(s->affiliations))},
-                            {"country", text_or_null(SummarySpeaker::most_frequent(s->countries))},
-                            {"roles", counts_json(s->roles, "text")},
-                            {"affiliations", counts_json(s->affiliations, "text")},
-                            {"countries", counts_json(s->countries, "text")},
-                            {"themes", counts_json(s->themes, "id")}});
-  }
-  out["speakers"] = std::move(speaker_list);
+  // Speakers can be many (one per distinct name in the corpus): they are serialised one at a
+  // time into the text, not built as one JSON tree, which would cost several times their size.
+  out["speakers"] = kSpeakersPlaceholder;
   ordered_json month_list = ordered_json::array();
   for (const auto& [key, m] : months) {
     ordered_json counts = ordered_json::array();
@@ -360,7 +352,41 @@ std::string CorpusSummary::to_json(int indent, bool record) const {
     lexicons.push_back({{"id", themes[i].id}, {"hash", hashes[i]}});
   }
   out["lexicons"] = std::move(lexicons);
-  return out.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::string text = out.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+  const std::string placeholder =
+      ordered_json(kSpeakersPlaceholder).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  const std::size_t at = text.find(placeholder);
+  text.replace(at, placeholder.size(), speakers_json(indent));
+  text += "\n";
+  return text;
+}
+
+std::string CorpusSummary::speakers_json(int indent) const {
+  const std::vector<const SummarySpeaker*> order = speaker_order();
+  if (order.empty()) return "[]";
+  // Inside the summary object the array's items sit at depth 2.
+  const std::string open = indent < 0 ? "" : "\n" + std::string(2 * indent, ' ');
+  std::string out = "[";
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const SummarySpeaker* s = order[i];
+    const ordered_json item = {
+        {"name", s->name},
+        {"documents", s->documents},
+        {"quotes", s->quotes},
+        {"statements", s->statements},
+        {"role", text_or_null(SummarySpeaker::most_frequent(s->roles))},
+        {"affiliation", text_or_null(SummarySpeaker::most_frequent(s->affiliations))},
+        {"country", text_or_null(SummarySpeaker::most_frequent(s->countries))},
+        {"roles", counts_json(s->roles, "text")},
+        {"affiliations", counts_json(s->affiliations, "text")},
+        {"countries", counts_json(s->countries, "text")},
+        {"themes", counts_json(s->themes, "id")}};
+    std::string dumped = item.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+    if (indent >= 0) dumped = detail::indent_lines(dumped, static_cast<std::size_t>(2 * indent));
+    out += (i == 0 ? "" : ",") + open + dumped;
+  }
+  out += indent < 0 ? "]" : "\n" + std::string(static_cast<std::size_t>(indent), ' ') + "]";
+  return out;
 }
 
 Result<CorpusSummary> CorpusSummary::from_json(std::string_view json, std::string_view where) {

@@ -225,3 +225,22 @@ TEST_CASE("inputs: an unreadable folder is an error item") {
         Strings{"tree/a.txt", "! tree/locked: cannot read folder (Permission denied)"});
   fs::permissions(tmp.path("tree/locked"), fs::perms::owner_all);
 }
+
+TEST_CASE("inputs: the walk gives the byte order of full paths, one item at a time") {
+  TempFolder tmp;
+  // '-' (0x2D) < '/' (0x2F) < '0' (0x30): a-b.txt comes before the folder a's files, a0.txt after.
+  for (const char* name : {"c/a/x.txt", "c/a-b.txt", "c/a0.txt", "c/a/b/y.txt", "c/a/z.txt",
+                           "c/A.txt", "c/empty/none.rst"}) {
+    tmp.file(name);
+  }
+  const Strings expected{"c/A.txt", "c/a-b.txt", "c/a/b/y.txt", "c/a/x.txt", "c/a/z.txt",
+                         "c/a0.txt"};
+  CHECK(describe(tmp, expand_inputs({tmp.path("c")})) == expected);
+  themescan::InputWalker walker({tmp.path("c"), tmp.path("c/empty")}, InputOptions{});
+  std::vector<InputItem> items;
+  while (std::optional<InputItem> item = walker.next()) items.push_back(std::move(*item));
+  Strings with_empty = expected;
+  with_empty.push_back("! c/empty: no reports (.txt or .md files) in this folder");
+  CHECK(describe(tmp, items) == with_empty);
+  CHECK_FALSE(walker.next().has_value());
+}
