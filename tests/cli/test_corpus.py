@@ -231,6 +231,17 @@ class JsonlInput(TempDir):
             sorted(out[0]["themes"], key=lambda t: [x["id"] for x in out[-1]["lexicons"]]
                    .index(t["id"]))]}])
 
+    def test_missing_feed_is_an_error_record_and_the_other_feeds_go_on(self):
+        feed = self.write("feed.jsonl", json.dumps({"id": "a", "text": "Sovereignty."}) + "\n")
+        result = run("--input-format", "jsonl", "--format", "jsonl", "missing.jsonl", feed.name,
+                     cwd=self.tmp)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr.decode(),
+                         "themescan: missing.jsonl: no such file or folder\n")
+        out = records(result.stdout)
+        self.assertEqual([r["record"] for r in out], ["error", "document", "summary"])
+        self.assertEqual(out[1]["document"]["id"], "a")
+
     def test_feed_on_stdin_matches_feed_file(self):
         feed = self.write("feed.jsonl", "".join(
             json.dumps({"id": p.stem, "text": p.read_text()}) + "\n"
