@@ -1,6 +1,8 @@
 #include "themescan/match.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 
@@ -11,11 +13,103 @@
 namespace themescan {
 namespace {
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// The lexicon's match keys as a byte trie: one walk over a token's key finds its word symbol and
+// the symbols of every stem that is a prefix of it, with no hashing, no allocation and a cost
+// that does not grow with the lexicon. Built once, then frozen into flat arrays: the root's
+// children in a 256-entry table, every other node's children as a sorted run of edges.
+class KeyTrie {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  KeyTrie() { building_.emplace_back(); }
+
+  // The symbol of `key` as a word (stem = false) or a stem; `next_symbol` is used (and
+  // *inserted set) when the key is new.
+  std::uint32_t insert(std::string_view key, bool stem, std::uint32_t next_symbol, bool* inserted) {
+    std::uint32_t node = 0;
+    for (const char c : key) {
+      auto& children = building_[node].children;
+      const auto byte = static_cast<unsigned char>(c);
+      auto it = std::lower_bound(children.begin(), children.end(), byte,
+                                 [](const auto& edge, unsigned char b) { return edge.first < b; });
+      if (it == children.end() || it->first != byte) {
+        const auto child = static_cast<std::uint32_t>(building_.size());
+        it = children.insert(it, {byte, child});
+        building_.emplace_back();  // invalidates `children`, not `it`'s values
+      }
+      node = it->second;
+    }
+    std::uint32_t& symbol = stem ? building_[node].stem : building_[node].word;
+    *inserted = symbol == kNone;
+    if (*inserted) symbol = next_symbol;
+    return symbol;
+  }
+
+  void freeze() {
+    nodes_.resize(building_.size());
+    root_.fill(kNone);
+    for (std::size_t n = 0; n < building_.size(); ++n) {
+      Node& node = nodes_[n];
+      node.word = building_[n].word;
+      node.stem = building_[n].stem;
+      node.first_edge = static_cast<std::uint32_t>(edge_bytes_.size());
+      node.edge_count = static_cast<std::uint32_t>(building_[n].children.size());
+      for (const auto& [byte, child] : building_[n].children) {
+        edge_bytes_.push_back(byte);
+        edge_targets_.push_back(child);
+        if (n == 0) root_[byte] = child;
+      }
+    }
+    building_.clear();
+    building_.shrink_to_fit();
+  }
+
+  // Calls emit(symbol) for each stem that is a prefix of `key` (shortest first), then for the
+  // word symbol of `key` itself.
+  template <typename Emit>
+  void lookup(std::string_view key, Emit&& emit) const {
+    if (key.empty()) return;
+    std::uint32_t node = root_[static_cast<unsigned char>(key[0])];
+    for (std::size_t i = 1; node != kNone; ++i) {
+      const Node& current = nodes_[node];
+      if (current.stem != kNone) emit(current.stem);
+      if (i == key.size()) {
+        if (current.word != kNone) emit(current.word);
+        break;
+      }
+      node = child(current, static_cast<unsigned char>(key[i]));
+    }
+  }
+
+ private:
+  struct Node {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t word = kNone;
+    std::uint32_t stem = kNone;
+  };
+  struct BuildNode {
+    std::vector<std::pair<unsigned char, std::uint32_t>> children;  // sorted by byte
+    std::uint32_t word = kNone;
+    std::uint32_t stem = kNone;
+  };
+
+  std::uint32_t child(const Node& node, unsigned char byte) const {
+    const unsigned char* begin = edge_bytes_.data() + node.first_edge;
+    const unsigned char* end = begin + node.edge_count;
+    for (const unsigned char* it = begin; it != end; ++it) {  // fan-out is small below the root
+      if (*it == byte) return edge_targets_[static_cast<std::size_t>(it - edge_bytes_.data())];
+      if (*it > byte) break;
+    }
+    return kNone;
+  }
+
+  std::vector<BuildNode> building_;
+  std::vector<Node> nodes_;
+  std::array<std::uint32_t, 256> root_{};
+  std::vector<unsigned char> edge_bytes_;
+  std::vector<std::uint32_t> edge_targets_;
 };
-using KeyMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
 struct EntryRef {
   std::uint32_t theme;
@@ -52,9 +146,7 @@ bool is_elision_prefix(std::string_view key) {
 struct Matcher::Impl {
   const Lexicon* lexicon = nullptr;
   Normalizer normalizer;
-  KeyMap words;                           // exact word key -> symbol
-  KeyMap stems;                           // stem key -> symbol
-  std::vector<std::size_t> stem_lengths;  // distinct stem key lengths, ascending
+  KeyTrie keys;                           // word and stem keys -> symbols
   std::uint32_t symbol_count = 0;
 
   // Trie over symbol sequences. Node 0 is the root.
@@ -65,18 +157,11 @@ struct Matcher::Impl {
   std::vector<CompiledPattern> patterns;
   std::unique_ptr<RE2::Set> pattern_set;  // null when there are no patterns
 
-  std::uint32_t symbol_for(std::string key, bool stem) {
-    KeyMap& map = stem ? stems : words;
-    const auto [it, inserted] = map.emplace(std::move(key), symbol_count);
-    if (inserted) {
-      ++symbol_count;
-      if (stem && std::find(stem_lengths.begin(), stem_lengths.end(), it->first.size()) ==
-                      stem_lengths.end()) {
-        stem_lengths.push_back(it->first.size());
-        std::sort(stem_lengths.begin(), stem_lengths.end());
-      }
-    }
-    return it->second;
+  std::uint32_t symbol_for(std::string_view key, bool stem) {
+    bool inserted = false;
+    const std::uint32_t symbol = keys.insert(key, stem, symbol_count, &inserted);
+    if (inserted) ++symbol_count;
+    return symbol;
   }
 
   std::uint32_t child(std::uint32_t node, std::uint32_t symbol) const {
@@ -97,13 +182,7 @@ struct Matcher::Impl {
 
   void add_symbols_for_key(std::string_view key, std::uint32_t begin, std::uint32_t end,
                            std::vector<Symbol>& out) const {
-    if (const auto it = words.find(key); it != words.end()) out.push_back({it->second, begin, end});
-    for (const std::size_t length : stem_lengths) {
-      if (length > key.size()) break;
-      if (const auto it = stems.find(key.substr(0, length)); it != stems.end()) {
-        out.push_back({it->second, begin, end});
-      }
-    }
+    keys.lookup(key, [&](std::uint32_t symbol) { out.push_back({symbol, begin, end}); });
   }
 
   // The symbols of one token: its key, plus the key without an English possessive ('s, ') or
@@ -179,6 +258,7 @@ Result<Matcher> Matcher::compile(const Lexicon& lexicon, const Normalizer& norma
       impl->terminals[node].push_back({t, e});
     }
   }
+  impl->keys.freeze();
   if (!pattern_sources.empty()) {
     impl->pattern_set = std::make_unique<RE2::Set>(detail::pattern_options(), RE2::UNANCHORED);
     for (const std::string& source : pattern_sources) {
