@@ -70,6 +70,7 @@ struct Settings {
   bool evidence = false;
   bool fold_accents = false;
   bool no_quotes = false;
+  bool no_fast_path = false;
   bool quiet = false;
 };
 
@@ -86,7 +87,10 @@ po::options_description make_options(Settings& s) {
        "leave out files and folders matching GLOB (repeatable); a GLOB with '/' matches the "
        "path below the folder given")
       ("jobs,j", po::value(&s.jobs)->value_name("N")->default_value(0),
-       "analyse with N threads (0: one per core); the output is the same for every N");
+       "analyse with N threads (0: one per core); the output is the same for every N")
+      ("no-fast-path", po::bool_switch(&s.no_fast_path),
+       "segment words with ICU only, not with themescan's faster path for plain text (the "
+       "output is the same; for comparison and checking)");
   po::options_description output("Output");
   output.add_options()
       ("format,f", po::value(&s.format)->value_name("FORMAT")->default_value("table"),
@@ -197,7 +201,7 @@ int run_analyze(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  Result<Tokenizer> tokenizer = Tokenizer::create();
+  Result<Tokenizer> tokenizer = Tokenizer::create({.fast_path = !s.no_fast_path});
   if (!tokenizer.ok()) {
     print_error(tokenizer.status().message());
     return kExitUsage;

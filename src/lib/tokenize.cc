@@ -1,6 +1,8 @@
 #include "themescan/tokenize.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <mutex>
 #include <string>
 
@@ -14,6 +16,7 @@
 namespace themescan {
 
 struct Tokenizer::Impl {
+  TokenizerOptions options;
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   // BreakIterator objects are not thread-safe; each tokenize() call works on clones. Cloning a
@@ -141,10 +144,194 @@ bool is_phrase_gap(std::string_view gap) {
   return true;
 }
 
+// ---- Fast path for words (see tokenize.h) ----------------------------------------------------
+// UAX #29 word-break classes of the characters the fast path handles.
+enum class WB : std::uint8_t {
+  kOther, kALetter, kNumeric, kExtendNumLet, kMidLetter, kMidNum, kMidNumLet, kSingleQuote,
+  kWSegSpace, kNewline,  // CR, LF, VT, FF: a break before and after (CR LF stays one segment)
+  kUnknown,              // not handled: ICU segments it
+};
+
+constexpr std::array<WB, 128> make_ascii_classes() {
+  std::array<WB, 128> classes{};
+  for (auto& c : classes) c = WB::kOther;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = WB::kALetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = WB::kALetter;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = WB::kNumeric;
+  classes['@'] = WB::kALetter;  // ICU's word rules add '@' to ALetter (e-mail addresses)
+  classes['_'] = WB::kExtendNumLet;  // ':' is not MidLetter in ICU's root rules
+  classes[','] = WB::kMidNum;
+  classes[';'] = WB::kMidNum;
+  classes['.'] = WB::kMidNumLet;
+  classes['\''] = WB::kSingleQuote;
+  classes[' '] = WB::kWSegSpace;
+  classes['\r'] = WB::kNewline;
+  classes['\n'] = WB::kNewline;
+  classes['\v'] = WB::kNewline;
+  classes['\f'] = WB::kNewline;
+  classes[0] = WB::kUnknown;
+  return classes;
+}
+constexpr std::array<WB, 128> kAsciiClasses = make_ascii_classes();
+
+// The class of the character at text[i] and its length in bytes.
+WB classify(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) {
+    *length = 1;
+    return kAsciiClasses[lead];
+  }
+  if (lead == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+    *length = 2;  // U+00A0 no-break space: Other (not WSegSpace)
+    return WB::kOther;
+  }
+  if (lead == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    *length = 3;
+    switch (static_cast<unsigned char>(text[i + 2])) {
+      case 0x98:  // U+2018 ‘
+      case 0x99:  // U+2019 ’
+        return WB::kMidNumLet;
+      case 0x93:  // U+2013 –
+      case 0x94:  // U+2014 —
+      case 0x9C:  // U+201C “
+      case 0x9D:  // U+201D ”
+      case 0xA6:  // U+2026 …
+        return WB::kOther;
+      default:
+        break;
+    }
+  }
+  *length = 1;
+  return WB::kUnknown;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// From `at` (a boundary): [at, fast_end) is made of handled characters and ends at white space
+// or at the end; [fast_end, icu_end) is left to ICU: it starts at the white space before the
+// first character the fast path does not handle and ends at the white space after the last one
+// (runs of unhandled text less than kJoinGap bytes apart share one ICU region).
+struct FastRun {
+  std::size_t fast_end;
+  std::size_t icu_end;
+};
+constexpr std::size_t kJoinGap = 64;
+
+FastRun next_fast_run(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  std::size_t length = 0;
+  while (i < text.size() && classify(text, i, &length) != WB::kUnknown) i += length;
+  if (i == text.size()) return {i, i};
+  // Back to the start of the white-space run before the unknown character (or to `at`).
+  std::size_t fast_end = i;
+  while (fast_end > at && !is_space_byte(text[fast_end - 1])) --fast_end;
+  while (fast_end > at && is_space_byte(text[fast_end - 1])) --fast_end;
+  // Forward to white space after the unknown text, joining unknown runs that are close.
+  std::size_t icu_end = i;
+  for (;;) {
+    while (icu_end < text.size() && !is_space_byte(text[icu_end])) ++icu_end;
+    std::size_t look = icu_end;
+    bool unknown_near = false;
+    while (look < text.size() && look - icu_end < kJoinGap) {
+      if (classify(text, look, &length) == WB::kUnknown) {
+        unknown_near = true;
+        break;
+      }
+      look += length;
+    }
+    if (!unknown_near) break;
+    icu_end = look;
+  }
+  return {fast_end, icu_end};
+}
+
+bool is_mid_letter_or_quote(WB c) {
+  return c == WB::kMidLetter || c == WB::kMidNumLet || c == WB::kSingleQuote;
+}
+bool is_mid_num_or_quote(WB c) {
+  return c == WB::kMidNum || c == WB::kMidNumLet || c == WB::kSingleQuote;
+}
+
+// Whether there is no break between classes[k - 1] and classes[k] (rules WB3-WB13b; the fast
+// path has no Extend, Format, ZWJ, Hebrew, Katakana or regional indicators).
+bool joins(const WB* classes, std::size_t k, std::size_t count, std::string_view text,
+           const std::uint32_t* offsets) {
+  const WB before = classes[k - 1];
+  const WB after = classes[k];
+  if (before == WB::kNewline || after == WB::kNewline) {  // WB3, WB3a, WB3b
+    return text[offsets[k - 1]] == '\r' && text[offsets[k]] == '\n';
+  }
+  if (before == WB::kWSegSpace && after == WB::kWSegSpace) return true;  // WB3d
+  const WB before2 = k >= 2 ? classes[k - 2] : WB::kOther;
+  const WB after2 = k + 1 < count ? classes[k + 1] : WB::kOther;
+  switch (before) {
+    case WB::kALetter:
+      if (after == WB::kALetter || after == WB::kNumeric || after == WB::kExtendNumLet) return true;
+      return is_mid_letter_or_quote(after) && after2 == WB::kALetter;  // WB6
+    case WB::kNumeric:
+      if (after == WB::kNumeric || after == WB::kALetter || after == WB::kExtendNumLet) return true;
+      return is_mid_num_or_quote(after) && after2 == WB::kNumeric;  // WB12
+    case WB::kExtendNumLet:
+      return after == WB::kALetter || after == WB::kNumeric || after == WB::kExtendNumLet;
+    default:
+      break;
+  }
+  if (after == WB::kALetter && is_mid_letter_or_quote(before) && before2 == WB::kALetter) {
+    return true;  // WB7
+  }
+  if (after == WB::kNumeric && is_mid_num_or_quote(before) && before2 == WB::kNumeric) {
+    return true;  // WB11
+  }
+  return false;
+}
+
+// The word tokens of [begin, end), which holds only handled characters and starts and ends at
+// boundaries. A segment's status follows ICU's rule tags, which is the tag of the last rule
+// applied: a letter makes it a letter word and a digit a number ("a1" is a number, "1a" a
+// word); '_' keeps the status of what it follows, except that "__" is a letter word; a lone '_'
+// and punctuation are not words.
+void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+  thread_local std::vector<WB> classes;
+  thread_local std::vector<std::uint32_t> offsets;
+  classes.clear();
+  offsets.clear();
+  for (std::size_t i = begin, length = 0; i < end; i += length) {
+    classes.push_back(classify(text, i, &length));
+    offsets.push_back(static_cast<std::uint32_t>(i));
+  }
+  const std::size_t count = classes.size();
+  offsets.push_back(static_cast<std::uint32_t>(end));
+  enum class Status { kNone, kNumber, kLetter };
+  std::size_t start = 0;
+  Status status = Status::kNone;
+  const auto emit = [&](std::size_t stop) {
+    if (status == Status::kNone) return;
+    out.push_back(Token{Span{offsets[start], offsets[stop]}, 0, 0,
+                        status == Status::kNumber ? WordKind::kNumber : WordKind::kLetter, false});
+  };
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k > start && !joins(classes.data(), k, count, text, offsets.data())) {
+      emit(k);
+      start = k;
+      status = Status::kNone;
+    }
+    switch (classes[k]) {
+      case WB::kALetter: status = Status::kLetter; break;
+      case WB::kNumeric: status = Status::kNumber; break;
+      case WB::kExtendNumLet:
+        if (k > start && classes[k - 1] == WB::kExtendNumLet) status = Status::kLetter;
+        break;
+      default: break;
+    }
+  }
+  if (count > start) emit(count);
+}
+
 }  // namespace
 
-Result<Tokenizer> Tokenizer::create() {
+Result<Tokenizer> Tokenizer::create(TokenizerOptions options) {
   auto impl = std::make_shared<Impl>();
+  impl->options = options;
   UErrorCode status = U_ZERO_ERROR;
   impl->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   impl->sentences.reset(
@@ -169,13 +356,30 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
   detail::UTextPtr utext = detail::open_utf8(text, status);
   words->setText(utext.get(), status);
   if (U_FAILURE(status)) return out;
-  for (int32_t begin = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = words->next()) {
-    const int32_t rule = words->getRuleStatus();
-    if (rule < UBRK_WORD_NONE_LIMIT) continue;
-    out.words.push_back(Token{
-        Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, 0, 0,
-        kind_of(rule), false});
+  out.words.reserve(text.size() / 6);
+  // ICU's words of [begin, end); both are boundaries.
+  const auto icu_words = [&](std::size_t begin, std::size_t end) {
+    int32_t b = static_cast<int32_t>(begin);
+    for (int32_t e = words->following(b); e != icu::BreakIterator::DONE &&
+                                          static_cast<std::size_t>(e) <= end;
+         b = e, e = words->next()) {
+      const int32_t rule = words->getRuleStatus();
+      if (rule >= UBRK_WORD_NONE_LIMIT) {
+        out.words.push_back(Token{Span{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
+                                  0, 0, kind_of(rule), false});
+      }
+      if (static_cast<std::size_t>(e) == end) break;
+    }
+  };
+  if (!impl_->options.fast_path) {
+    icu_words(0, text.size());
+  } else {
+    for (std::size_t at = 0; at < text.size();) {
+      const FastRun run = next_fast_run(text, at);
+      fast_words(text, at, run.fast_end, out.words);
+      if (run.fast_end < run.icu_end) icu_words(run.fast_end, run.icu_end);
+      at = run.icu_end;
+    }
   }
 
   // Sentence breaks: in hard-wrapped text a line break inside a paragraph is not a sentence

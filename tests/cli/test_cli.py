@@ -281,7 +281,7 @@ class Options(TempDirTestCase):
         for option in ("--format", "--output", "--top", "--min-hits", "--themes", "--evidence",
                        "--color", "--quiet", "--lexicons", "--fold-accents", "--no-quotes", "--help",
                        "--version", "--jobs", "--include", "--exclude", "--input-format",
-                       "--csv-table", "--per-document", "Exit status", "NO_COLOR"):
+                       "--csv-table", "--per-document", "--no-fast-path", "Exit status", "NO_COLOR"):
             self.assertIn(option, out)
         self.assertNotRegex(out, r"--input\b(?!-)")  # the hidden positional option
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from cli_test_util import BINARY, SOURCE_DIR, load_schema_validator, run
 
 CORPUS = SOURCE_DIR / "corpus"
+REPORT_SEED_FREE = "corpus/04_press-release-datacentre.txt"
 
 
 def need(program, package):
@@ -77,6 +78,13 @@ class Threads(TempDir):
         summary = records(run("-j", "2", "--format", "jsonl", self.tmp / "big").stdout)[-1]
         self.assertEqual(summary["documents"], 40)
         self.assertEqual(summary["errors"], [])
+
+    def test_no_fast_path_gives_the_same_bytes(self):
+        for args in (["--format", "jsonl", "corpus"], ["--format", "json", REPORT_SEED_FREE]):
+            fast = run(*args)
+            slow = run("--no-fast-path", *args)
+            self.assertEqual(fast.returncode, 0, fast.stderr)
+            self.assertEqual(fast.stdout, slow.stdout, args)
 
     def test_bad_jobs_value(self):
         result = run("-j", "two", "corpus")
