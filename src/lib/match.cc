@@ -318,18 +318,23 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
     }
   }
 
-  // 3. Pattern candidates: one RE2::Set pass picks the patterns worth scanning.
+  // 3. Pattern candidates, paragraph by paragraph (a match never spans two): an RE2::Set pass
+  // over the paragraph picks the patterns worth scanning there, so a long document costs about
+  // one pass, not one per pattern it contains. The whole text stays the context of \b.
   if (m.pattern_set) {
     std::vector<int> present;
     const re2::StringPiece input(text.data(), text.size());
-    if (m.pattern_set->Match(input, &present)) {
+    for (const Span& paragraph : tokens.paragraphs) {
+      present.clear();
+      const re2::StringPiece piece(text.data() + paragraph.begin, paragraph.size());
+      if (!m.pattern_set->Match(piece, &present)) continue;
       std::sort(present.begin(), present.end());
       for (const int index : present) {
         const CompiledPattern& pattern = m.patterns[static_cast<std::size_t>(index)];
         re2::StringPiece found;
-        std::size_t pos = 0;
-        while (pos <= text.size() &&
-               pattern.re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+        std::size_t pos = paragraph.begin;
+        while (pos <= paragraph.end &&
+               pattern.re->Match(input, pos, paragraph.end, RE2::UNANCHORED, &found, 1)) {
           const auto begin = static_cast<std::size_t>(found.data() - text.data());
           const std::size_t end = begin + found.size();
           if (end > begin) {
@@ -340,7 +345,9 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
           } else {
             // An empty match: step over one code point.
             pos = begin + 1;
-            while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+            while (pos < paragraph.end && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+              ++pos;
+            }
           }
         }
       }
