@@ -43,6 +43,18 @@ bool same_name_word(std::string_view a, std::string_view b) {
   return common >= 6 && common + 4 >= longer;
 }
 
+}  // namespace
+
+// The key under which a name word is indexed: words that same_name_word() may call equal share
+// it (a non-ASCII word of 6 bytes or more by its first 6 bytes, any other word whole).
+std::string name_index_key(std::string_view word) {
+  const bool non_ascii =
+      std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::string(non_ascii && word.size() >= 6 ? word.substr(0, 6) : word);
+}
+
+namespace {
+
 // Russian surnames tell the gender: Лаптева, Бурцева, Ковальская / Стрельников, Хайруллин.
 char gender_from_surname(std::string_view key) {
   for (std::string_view f : {"ова", "ева", "ёва", "ина", "ская", "цкая"}) {
@@ -156,6 +168,8 @@ std::int32_t Context::add_speaker(Speaker speaker) {
   speakers.push_back(std::move(speaker));
   name_keys_.emplace_back();
   description_keys_.emplace_back();
+  mention_words_.emplace_back();
+  mention_spans_.emplace_back();
   return static_cast<std::int32_t>(speakers.size() - 1);
 }
 
@@ -163,9 +177,17 @@ void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end)
   // Names are shown on one line: "the\nwaggoner" in hard-wrapped text is "the waggoner".
   speakers[static_cast<std::size_t>(speaker)].name = collapse_spaces(slice(begin, end));
   std::vector<std::string>& name_keys = name_keys_[static_cast<std::size_t>(speaker)];
+  for (const std::string& key : name_keys) {
+    std::vector<std::int32_t>& bucket = name_index_[name_index_key(key)];
+    bucket.erase(std::remove(bucket.begin(), bucket.end(), speaker), bucket.end());
+  }
   name_keys.clear();
   for (std::size_t k = begin; k < end; ++k) {
     if (!is(WordClass::kHonorifics, k) && !is(WordClass::kParticles, k)) name_keys.push_back(keys[k]);
+  }
+  for (const std::string& key : name_keys) {
+    std::vector<std::int32_t>& bucket = name_index_[name_index_key(key)];
+    if (std::find(bucket.begin(), bucket.end(), speaker) == bucket.end()) bucket.push_back(speaker);
   }
 }
 
@@ -290,18 +312,22 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
                          [&](const std::string& w) { return same_name_word(p, w); });
     });
   };
+  // Candidates share the run's first word, so they are in that word's bucket.
+  const auto bucket = name_index_.find(name_index_key(run.front()));
+  if (bucket == name_index_.end()) return -1;
   std::int32_t best = -1;
   std::size_t best_seen = 0;
-  for (std::size_t s = 0; s < speakers.size(); ++s) {
-    if (!speakers[s].named || name_keys_[s].empty() || !contained(run, name_keys_[s])) continue;
-    // The most recently mentioned of several candidates (Li Wei / Wei Zhang).
-    std::size_t seen = 1;
-    for (const Mention& m : mentions) {
-      if (m.word >= before) break;
-      if (m.speaker == static_cast<std::int32_t>(s)) seen = m.word + 2;
+  for (const std::int32_t s : bucket->second) {
+    const auto index = static_cast<std::size_t>(s);
+    if (!speakers[index].named || name_keys_[index].empty() || !contained(run, name_keys_[index])) {
+      continue;
     }
-    if (best < 0 || seen > best_seen) {
-      best = static_cast<std::int32_t>(s);
+    // The most recently mentioned of several candidates (Li Wei / Wei Zhang).
+    const std::vector<std::size_t>& seen_at = mention_words_[index];
+    const auto it = std::lower_bound(seen_at.begin(), seen_at.end(), before);
+    const std::size_t seen = it == seen_at.begin() ? 1 : *(it - 1) + 2;
+    if (best < 0 || seen > best_seen || (seen == best_seen && s < best)) {
+      best = s;
       best_seen = seen;
     }
   }
@@ -311,16 +337,22 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
 std::int32_t Context::person(std::size_t begin, std::size_t end) {
   std::int32_t found = find_person(begin, end, begin);
   if (found < 0) {
-    // A longer form of a name first seen in part ("Kowalczyk", then "Marta Kowalczyk").
-    for (std::size_t s = 0; s < speakers.size() && found < 0; ++s) {
-      if (!speakers[s].named || speakers[s].group || name_keys_[s].size() != 1) continue;
-      for (std::size_t k = begin; k < end; ++k) {
-        if (same_name_word(keys[k], name_keys_[s][0]) && end - begin > 1) {
-          found = static_cast<std::int32_t>(s);
-          set_name(found, begin, end);
-          break;
-        }
+    // A longer form of a name first seen in part ("Kowalczyk", then "Marta Kowalczyk"): the
+    // earliest such speaker, among those sharing a word with the name.
+    std::int32_t earliest = -1;
+    for (std::size_t k = begin; k < end && end - begin > 1; ++k) {
+      const auto bucket = name_index_.find(name_index_key(keys[k]));
+      if (bucket == name_index_.end()) continue;
+      for (const std::int32_t s : bucket->second) {
+        const auto index = static_cast<std::size_t>(s);
+        if (!speakers[index].named || speakers[index].group || name_keys_[index].size() != 1) continue;
+        if (!same_name_word(keys[k], name_keys_[index][0])) continue;
+        if (earliest < 0 || s < earliest) earliest = s;
       }
+    }
+    if (earliest >= 0) {
+      found = earliest;
+      set_name(found, begin, end);
     }
   }
   if (found >= 0) return found;
@@ -358,10 +390,15 @@ void Context::add_alias(std::int32_t speaker, std::string_view text) {
 void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t end) {
   Speaker& s = speakers[static_cast<std::size_t>(speaker)];
   const Span span{words[begin].span.begin, words[end - 1].span.end};
-  if (std::find(s.mentions.begin(), s.mentions.end(), span) != s.mentions.end()) return;
+  const std::uint64_t key = (std::uint64_t{span.begin} << 32) | span.end;
+  if (!mention_spans_[static_cast<std::size_t>(speaker)].insert(key).second) return;
   s.mentions.push_back(span);
   add_alias(speaker, span.slice(text));
-  if (!roster_done) mentions.push_back({begin, speaker});
+  if (!roster_done) {
+    mentions.push_back({begin, speaker});
+    std::vector<std::size_t>& at = mention_words_[static_cast<std::size_t>(speaker)];
+    at.insert(std::upper_bound(at.begin(), at.end(), begin), begin);
+  }
 }
 
 }  // namespace themescan::detail

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,8 @@
 namespace themescan::detail {
 
 // True when `gap` (text between words) holds any of `chars`.
+std::string name_index_key(std::string_view word);
+
 inline bool has_any(std::string_view gap, std::string_view chars) {
   return gap.find_first_of(chars) != std::string_view::npos;
 }
@@ -104,6 +108,13 @@ class Context {
  private:
   Normalizer normalizer_;
   std::vector<std::vector<std::string>> name_keys_;  // per speaker: keys of the name's words
+  // Speakers by the index key of each of their name words (name_index_key), so a name is looked
+  // up among the few speakers who share a word with it, not among all of them.
+  std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;
+  // Per speaker: the words where the roster mentions them, ascending; and the spans of all their
+  // mentions, to add each once.
+  std::vector<std::vector<std::size_t>> mention_words_;
+  std::vector<std::unordered_set<std::uint64_t>> mention_spans_;
   // Per speaker: for a character described, not named ("the doctor"), the keys of the
   // description without its article or possessive ({"doctor"}); empty otherwise.
   std::vector<std::vector<std::string>> description_keys_;
