@@ -66,7 +66,10 @@ class WordList {
   static bool word_matches(const Entry& entry, std::size_t k, std::string_view key);
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_;  // exact first words
-  std::vector<std::uint32_t> stems_;  // one-word stem entries
+  // One-word stem entries by their first kStemBucketBytes bytes; shorter stems apart.
+  static constexpr std::size_t kStemBucketBytes = 2;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> stems_by_prefix_;
+  std::vector<std::uint32_t> short_stems_;
 };
 
 class AttributionLexicon {

@@ -73,6 +73,7 @@ Context::Context(std::string_view text_in, const TokenizedText& tokens_in,
     : text(text_in), tokens(tokens_in), lexicon(lexicon_in) {
   words.reserve(tokens.words.size());
   keys.reserve(tokens.words.size());
+  match_cache_.assign(tokens.words.size() * kWordClassCount, kUnknownMatch);
   std::size_t q = 0;
   for (const Token& token : tokens.words) {
     Word word;
@@ -116,7 +117,14 @@ std::string_view Context::slice(std::size_t begin, std::size_t end) const {
 
 std::size_t Context::match(WordClass word_class, std::size_t i) const {
   if (i >= words.size()) return 0;
-  return lexicon.list(word_class).match(keys, i).length;
+  // Each (word, class) is looked up once: attribution asks the same questions many times.
+  std::uint8_t& cached = match_cache_[i * kWordClassCount + static_cast<std::size_t>(word_class)];
+  if (cached == kUnknownMatch) {
+    const std::size_t length = lexicon.list(word_class).match(keys, i).length;
+    cached = static_cast<std::uint8_t>(std::min<std::size_t>(length, kUnknownMatch - 1));
+    if (length >= kUnknownMatch - 1) return length;  // phrases that long are not cached
+  }
+  return cached;
 }
 
 std::string_view Context::value(WordClass word_class, std::size_t i) const {

@@ -108,6 +108,9 @@ class Context {
  private:
   Normalizer normalizer_;
   std::vector<std::vector<std::string>> name_keys_;  // per speaker: keys of the name's words
+  // match() per word and class: the words matched, or kUnknownMatch before the first look-up.
+  static constexpr std::uint8_t kUnknownMatch = 0xFF;
+  mutable std::vector<std::uint8_t> match_cache_;
   // Speakers by the index key of each of their name words (name_index_key), so a name is looked
   // up among the few speakers who share a word with it, not among all of them.
   std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;

@@ -164,7 +164,12 @@ bool WordList::word_matches(const Entry& entry, std::size_t k, std::string_view 
 void WordList::add(Entry entry) {
   const auto index = static_cast<std::uint32_t>(entries_.size());
   if (entry.stem && entry.words.size() == 1) {
-    stems_.push_back(index);
+    const std::string& stem = entry.words.front();
+    if (stem.size() < kStemBucketBytes) {
+      short_stems_.push_back(index);
+    } else {
+      stems_by_prefix_[stem.substr(0, kStemBucketBytes)].push_back(index);
+    }
   } else {
     by_first_[entry.words.front()].push_back(index);
   }
@@ -191,7 +196,13 @@ WordList::Match WordList::match(const std::vector<std::string>& keys, std::size_
       for (std::uint32_t index : it->second) consider(index);
     }
   }
-  for (std::uint32_t index : stems_) consider(index);
+  // One-word stems can only match a key that starts with their first bytes.
+  if (key.size() >= kStemBucketBytes) {
+    if (auto it = stems_by_prefix_.find(key.substr(0, kStemBucketBytes)); it != stems_by_prefix_.end()) {
+      for (std::uint32_t index : it->second) consider(index);
+    }
+  }
+  for (std::uint32_t index : short_stems_) consider(index);
   return best;
 }
 
