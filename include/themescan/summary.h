@@ -57,10 +57,13 @@ class QuantileSketch {
   void merge(const QuantileSketch& other);
   std::uint64_t count() const;
   // The q-quantile (0 <= q <= 1) as the lower of the two middle values for even counts at
-  // q = 0.5 (rank floor(q * (count - 1))); 0 when empty.
+  // q = 0.5 (rank floor(q * (count - 1))); 0 when empty. The smallest and largest values are
+  // kept exactly, so the median of one or two values is exact, and estimates stay within them.
   double quantile(double q) const;
 
-  std::uint64_t zeros = 0;                      // values <= 0
+  std::uint64_t zeros = 0;                      // values <= 0 (counted as 0)
+  double min = 0;                               // exact, when count() > 0
+  double max = 0;
   std::map<std::int32_t, std::uint64_t> bins;   // bin index -> values
 };
 

@@ -62,6 +62,11 @@ struct Reader {
     if (!v.is_number_integer()) throw std::runtime_error(fmt::format("'{}' must be an integer", name));
     return v.get<std::int64_t>();
   }
+  static double number(const ordered_json& object, const char* name) {
+    const ordered_json& v = member(object, name);
+    if (!v.is_number()) throw std::runtime_error(fmt::format("'{}' must be a number", name));
+    return v.get<double>();
+  }
   static std::string text(const ordered_json& object, const char* name) {
     const ordered_json& v = member(object, name);
     if (!v.is_string()) throw std::runtime_error(fmt::format("'{}' must be a string", name));
@@ -85,7 +90,11 @@ struct Reader {
 }  // namespace
 
 void QuantileSketch::add(double value) {
-  if (!(value > 0)) {
+  if (!(value > 0)) value = 0;
+  const bool first = count() == 0;
+  min = first ? value : std::min(min, value);
+  max = first ? value : std::max(max, value);
+  if (value == 0) {
     ++zeros;
     return;
   }
@@ -93,6 +102,10 @@ void QuantileSketch::add(double value) {
 }
 
 void QuantileSketch::merge(const QuantileSketch& other) {
+  if (other.count() == 0) return;
+  const bool first = count() == 0;
+  min = first ? other.min : std::min(min, other.min);
+  max = first ? other.max : std::max(max, other.max);
   zeros += other.zeros;
   add_counts(bins, other.bins);
 }
@@ -107,13 +120,15 @@ double QuantileSketch::quantile(double q) const {
   const std::uint64_t n = count();
   if (n == 0) return 0;
   const auto rank = static_cast<std::uint64_t>(std::floor(std::clamp(q, 0.0, 1.0) * double(n - 1)));
+  if (rank == 0) return min;  // the extremes are kept exactly
+  if (rank == n - 1) return max;
   if (rank < zeros) return 0;
   std::uint64_t seen = zeros;
   for (const auto& [index, c] : bins) {
     seen += c;
-    if (rank < seen) return 2.0 * std::pow(kGamma, index) / (kGamma + 1.0);
+    if (rank < seen) return std::clamp(2.0 * std::pow(kGamma, index) / (kGamma + 1.0), min, max);
   }
-  return 0;  // unreachable: rank < n
+  return max;  // unreachable: rank < n
 }
 
 double SummaryTheme::mean_per_1k() const {
@@ -315,6 +330,8 @@ std::string CorpusSummary::to_json(int indent, bool record) const {
                     {"per_1k_e6", t.per_1k_e6},
                     {"sketch", {{"accuracy", QuantileSketch::kRelativeAccuracy},
                                 {"zeros", t.density.zeros},
+                                {"min", t.density.min},
+                                {"max", t.density.max},
                                 {"bins", std::move(bins)}}}}}});
   }
   out["themes"] = std::move(theme_list);
@@ -428,6 +445,8 @@ Result<CorpusSummary> CorpusSummary::from_json(std::string_view json, std::strin
       t.per_1k_e6 = R::integer(state, "per_1k_e6");
       const ordered_json& sketch = R::member(state, "sketch");
       t.density.zeros = R::count(sketch, "zeros");
+      t.density.min = R::number(sketch, "min");
+      t.density.max = R::number(sketch, "max");
       for (const ordered_json& bin : R::array(sketch, "bins")) {
         if (!bin.is_array() || bin.size() != 2 || !bin[0].is_number_integer() ||
             !bin[1].is_number_unsigned()) {
