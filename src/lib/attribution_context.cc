@@ -275,7 +275,10 @@ std::int32_t Context::recent_description(std::size_t before, char gender, std::s
       if (description.empty() || k + description.size() > before) continue;
       const Speaker& speaker = speakers[s];
       if (speaker.gender != 0 && gender != 0 && speaker.gender != gender) continue;
-      if (!std::equal(description.begin(), description.end(), keys.begin() + k)) continue;
+      if (!std::equal(description.begin(), description.end(),
+                      keys.begin() + static_cast<std::ptrdiff_t>(k))) {
+        continue;
+      }
       if (k == 0 || !is_article(k - 1)) continue;  // "the doctor", not "a doctor's bag"
       *at = k - 1;
       return static_cast<std::int32_t>(s);
@@ -387,9 +390,9 @@ bool Context::named_inside(std::int32_t speaker, Span span) const {
   return false;
 }
 
-void Context::add_alias(std::int32_t speaker, std::string_view text) {
+void Context::add_alias(std::int32_t speaker, std::string_view written) {
   Speaker& s = speakers[static_cast<std::size_t>(speaker)];
-  const std::string alias = collapse_spaces(text);
+  const std::string alias = collapse_spaces(written);
   if (alias != s.name && std::find(s.aliases.begin(), s.aliases.end(), alias) == s.aliases.end()) {
     s.aliases.emplace_back(alias);
   }

@@ -98,7 +98,7 @@ class Context {
   void add_mention(std::int32_t speaker, std::size_t begin, std::size_t end);
   // True when words of the speaker's name occur inside `span` (a quote addressing them).
   bool named_inside(std::int32_t speaker, Span span) const;
-  void add_alias(std::int32_t speaker, std::string_view alias);
+  void add_alias(std::int32_t speaker, std::string_view written);  // white space collapsed
   void set_name(std::int32_t speaker, std::size_t begin, std::size_t end);
   bool roster_done = false;
   // "said the doctor": a definite noun phrase as an unnamed speaker (direct quotes only).

@@ -109,7 +109,8 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
   }
 
   std::vector<std::size_t> matrix(shown.begin(),
-                                  shown.begin() + std::min(shown.size(), kMaxMatrixThemes));
+                                  shown.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(shown.size(), kMaxMatrixThemes)));
   if (matrix.size() > 1) {
     out += "\nco-occurrence   documents in which both themes have hits (columns as numbered above)\n";
     out += "  " + pad("", 3 + 2 + id_width);

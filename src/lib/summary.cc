@@ -382,7 +382,8 @@ std::string CorpusSummary::speakers_json(int indent) const {
   const std::vector<const SummarySpeaker*> order = speaker_order();
   if (order.empty()) return "[]";
   // Inside the summary object the array's items sit at depth 2.
-  const std::string open = indent < 0 ? "" : "\n" + std::string(2 * indent, ' ');
+  const std::string open =
+      indent < 0 ? "" : "\n" + std::string(2 * static_cast<std::size_t>(indent), ' ');
   std::string out = "[";
   for (std::size_t i = 0; i < order.size(); ++i) {
     const SummarySpeaker* s = order[i];

@@ -155,9 +155,9 @@ enum class WB : std::uint8_t {
 constexpr std::array<WB, 128> make_ascii_classes() {
   std::array<WB, 128> classes{};
   for (auto& c : classes) c = WB::kOther;
-  for (int c = 'a'; c <= 'z'; ++c) classes[c] = WB::kALetter;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = WB::kALetter;
-  for (int c = '0'; c <= '9'; ++c) classes[c] = WB::kNumeric;
+  for (std::size_t c = 'a'; c <= 'z'; ++c) classes[c] = WB::kALetter;
+  for (std::size_t c = 'A'; c <= 'Z'; ++c) classes[c] = WB::kALetter;
+  for (std::size_t c = '0'; c <= '9'; ++c) classes[c] = WB::kNumeric;
   classes['@'] = WB::kALetter;  // ICU's word rules add '@' to ALetter (e-mail addresses)
   classes['_'] = WB::kExtendNumLet;  // ':' is not MidLetter in ICU's root rules
   classes[','] = WB::kMidNum;
@@ -401,9 +401,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
   for (int32_t begin = sentences->first(), end = sentences->next();
        end != icu::BreakIterator::DONE; begin = end, end = sentences->next()) {
     // Extend over breaks after an abbreviation, unless the break is at a line end.
+    const auto piece = [&] {
+      return sentence_text.substr(static_cast<std::size_t>(begin),
+                                  static_cast<std::size_t>(end - begin));
+    };
     while (static_cast<std::size_t>(end) < sentence_text.size() &&
-           ends_with_abbreviation(sentence_text.substr(begin, end - begin)) &&
-           sentence_text.substr(begin, end - begin).find('\n') == std::string_view::npos) {
+           ends_with_abbreviation(piece()) && piece().find('\n') == std::string_view::npos) {
       const int32_t next = sentences->next();
       if (next == icu::BreakIterator::DONE) break;
       end = next;
