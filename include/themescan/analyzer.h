@@ -17,6 +17,7 @@
 
 #include "themescan/attribution.h"
 #include "themescan/attribution_lexicon.h"
+#include "themescan/decode.h"
 #include "themescan/lexicon.h"
 #include "themescan/match.h"
 #include "themescan/quotes.h"
@@ -68,6 +69,8 @@ class Analyzer {
   // Fails with kBadInput for binary or undecodable bytes; the message does not name the path
   // (the caller adds it).
   Result<DocumentResult> analyze(std::string path, std::string_view bytes) const;
+  // The same, taking the bytes, so a large document is not held twice.
+  Result<DocumentResult> analyze_owned(std::string path, std::string bytes) const;
 
   const Lexicon& lexicon() const;
   const Tokenizer& tokenizer() const;
@@ -80,6 +83,8 @@ class Analyzer {
  private:
   struct Impl;
   explicit Analyzer(std::unique_ptr<Impl> impl);
+  Result<DocumentResult> analyze_decoded(std::string path, Result<DecodedText> decoded,
+                                         std::uint64_t size) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -30,6 +30,8 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 inline constexpr std::size_t kMaxDocumentBytes = 0x7FFFFFFF;
 
 Result<DecodedText> decode_utf8(std::string_view bytes);
+// The same, taking the bytes: the text is `bytes` itself (without its BOM), not a copy.
+Result<DecodedText> decode_utf8_owned(std::string bytes);
 
 // The offset of the first byte that does not start a well-formed UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view bytes);

@@ -154,7 +154,7 @@ class Runner {
       bytes = std::move(*read);
     }
     out.bytes = bytes.size();
-    Result<DocumentResult> result = analyzer_.analyze(job.path, bytes);
+    Result<DocumentResult> result = analyzer_.analyze_owned(job.path, std::move(bytes));
     if (!result.ok()) return fail(fmt::format("{}: {}", where, result.status().message()));
     if (job.doc) set_feed_meta(*job.doc, *result);
     out.rendered = render(*result);

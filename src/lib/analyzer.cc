@@ -92,11 +92,20 @@ Result<Analyzer> Analyzer::create(Lexicon lexicon, Tokenizer tokenizer, Analyzer
 }
 
 Result<DocumentResult> Analyzer::analyze(std::string path, std::string_view bytes) const {
-  Result<DecodedText> decoded = decode_utf8(bytes);
+  return analyze_decoded(std::move(path), decode_utf8(bytes), bytes.size());
+}
+
+Result<DocumentResult> Analyzer::analyze_owned(std::string path, std::string bytes) const {
+  const std::uint64_t size = bytes.size();
+  return analyze_decoded(std::move(path), decode_utf8_owned(std::move(bytes)), size);
+}
+
+Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<DecodedText> decoded,
+                                                 std::uint64_t size) const {
   if (!decoded.ok()) return decoded.status();
   DocumentResult result;
   result.path = std::move(path);
-  result.bytes = bytes.size();
+  result.bytes = size;
   result.text = std::move(decoded->text);
   result.encoding = decoded->encoding;
   result.had_bom = decoded->had_bom;
@@ -107,7 +116,7 @@ Result<DocumentResult> Analyzer::analyze(std::string path, std::string_view byte
   }
   result.tokens = impl_->tokenizer.tokenize(result.text);
   if (result.tokens.words.empty()) {
-    result.warnings.push_back(bytes.empty() ? "empty document" : "no words in document");
+    result.warnings.push_back(size == 0 ? "empty document" : "no words in document");
   }
   result.hits = impl_->matcher->match(result.text, result.tokens);
   if (impl_->options.quotes) {

@@ -49,17 +49,18 @@ std::size_t find_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-Result<DecodedText> decode_utf8(std::string_view bytes) {
-  DecodedText out;
-  if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
-    bytes.remove_prefix(kUtf8Bom.size());
-    out.had_bom = true;
-  }
+namespace {
+
+// Whether `bytes` can be a document: a UTF-8 BOM (reported in *had_bom) followed by valid UTF-8
+// without NUL bytes, at most kMaxDocumentBytes long.
+Status check_document(std::string_view bytes, bool* had_bom) {
+  *had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  const std::size_t bom = *had_bom ? kUtf8Bom.size() : 0;
+  bytes.remove_prefix(bom);
   if (bytes.size() > kMaxDocumentBytes) {
     return Status(StatusCode::kBadInput,
                   fmt::format("document too large ({} bytes; the limit is 2 GiB)", bytes.size()));
   }
-  const std::size_t bom = out.had_bom ? kUtf8Bom.size() : 0;
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     return Status(StatusCode::kBadInput,
                   fmt::format("binary file (NUL byte at byte offset {})", nul + bom));
@@ -69,7 +70,23 @@ Result<DecodedText> decode_utf8(std::string_view bytes) {
                   fmt::format("not valid UTF-8 (first bad byte sequence at byte offset {}: 0x{:02X})",
                               bad + bom, static_cast<unsigned char>(bytes[bad])));
   }
-  out.text.assign(bytes);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DecodedText> decode_utf8(std::string_view bytes) {
+  DecodedText out;
+  if (Status status = check_document(bytes, &out.had_bom); !status.ok()) return status;
+  out.text.assign(bytes.substr(out.had_bom ? kUtf8Bom.size() : 0));
+  return out;
+}
+
+Result<DecodedText> decode_utf8_owned(std::string bytes) {
+  DecodedText out;
+  if (Status status = check_document(bytes, &out.had_bom); !status.ok()) return status;
+  if (out.had_bom) bytes.erase(0, kUtf8Bom.size());
+  out.text = std::move(bytes);
   return out;
 }
 

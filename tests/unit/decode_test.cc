@@ -155,3 +155,15 @@ TEST_CASE("find_invalid_utf8: offsets of the first bad sequence") {
   CHECK(find_invalid_utf8("\xED\x9F\xBF") == std::string_view::npos);  // U+D7FF is fine
   CHECK(find_invalid_utf8("\xEF\xBB\xBF") == std::string_view::npos);  // a BOM is valid UTF-8
 }
+
+TEST_CASE("decode: the owning form gives the same text and errors, without a copy") {
+  std::string bytes = "\xEF\xBB\xBFSovereignty";
+  const auto decoded = themescan::decode_utf8_owned(std::move(bytes));
+  REQUIRE(decoded.ok());
+  CHECK(decoded->text == "Sovereignty");
+  CHECK(decoded->had_bom);
+  const auto bad = themescan::decode_utf8_owned(std::string("ab\xE9"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "not valid UTF-8 (first bad byte sequence at byte offset 2: 0xE9)");
+}
