@@ -8,13 +8,18 @@
 // (see docs/design.md); a sentence never crosses a paragraph.
 //
 // Fast path: most of a typical English report is ASCII plus a few common typographic marks
-// (’ ‘ “ ” – — … and the no-break space). Stretches made only of those, cut at white space, are
-// segmented by our own implementation of the UAX #29 word rules for these characters, which gives
-// exactly ICU's boundaries and rule statuses (tests/unit/tokenize_fast_test.cc compares the two
-// over every corpus document and random mixed-script text); everything else, from the white
-// space before a character the fast path does not know to the white space after it, is
-// segmented by ICU over the whole text, so context never differs. Sentences always come from ICU.
-// TokenizerOptions{.fast_path = false} (the CLI's --no-fast-path) uses ICU for every word.
+// (’ ‘ “ ” – — … and the no-break space).
+//   * Words: stretches made only of those, cut at white space, are segmented by our own
+//     implementation of the UAX #29 word rules for these characters; everything else, from the
+//     white space before a character the fast path does not know to the white space after it, is
+//     segmented by ICU over the whole text, so context never differs.
+//   * Sentences: a line (up to and including its line break) made only of those characters is
+//     segmented by our implementation of the UAX #29 sentence rules, filtered as ICU's
+//     en@ss=standard iterator filters them (the same exception list, read from ICU's data, and
+//     the same matching); other lines by ICU's iterator over the whole text.
+// Both give exactly ICU's results: tests/unit/tokenize_fast_test.cc compares the two paths over
+// every corpus document and random mixed-script text. TokenizerOptions{.fast_path = false} (the
+// CLI's --no-fast-path) uses ICU for everything.
 //
 // A Tokenizer is immutable and thread-safe: tokenize() works on private clones of the iterators.
 //

@@ -9,14 +9,28 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
+#include <unicode/ures.h>
 
 #include "icu_util.h"
 #include "text_util.h"
 
 namespace themescan {
 
+// ICU's sentence-break exceptions for English ("Mr.", "U.S.", ...), arranged as ICU's
+// SimpleFilteredBreakIteratorBuilder arranges them: entries without an inner '.' are matched
+// backwards from a break; an entry with one ("Ph.D.") puts its prefix up to the first '.' in the
+// backward set as a partial match, and it and every entry sharing that prefix go to the forward
+// set, which must then match from the prefix's start.
+struct SentenceExceptions {
+  bool usable = false;                // loaded, and all ASCII
+  std::vector<std::string> backward;  // reversed full entries
+  std::vector<std::string> partial;   // reversed prefixes
+  std::vector<std::string> forward;   // whole entries, sorted
+};
+
 struct Tokenizer::Impl {
   TokenizerOptions options;
+  SentenceExceptions exceptions;
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   // BreakIterator objects are not thread-safe; each tokenize() call works on clones. Cloning a
@@ -327,11 +341,262 @@ void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::
   if (count > start) emit(count);
 }
 
+// ---- Fast path for sentences (see tokenize.h) ------------------------------------------------
+// UAX #29 sentence-break classes of the characters the fast path handles.
+enum class SB : std::uint8_t {
+  kOther, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kSp, kCR, kLF, kUnknown,
+};
+
+constexpr std::array<SB, 128> make_ascii_sentence_classes() {
+  std::array<SB, 128> classes{};
+  for (auto& c : classes) c = SB::kOther;
+  for (std::size_t c = 'a'; c <= 'z'; ++c) classes[c] = SB::kLower;
+  for (std::size_t c = 'A'; c <= 'Z'; ++c) classes[c] = SB::kUpper;
+  for (std::size_t c = '0'; c <= '9'; ++c) classes[c] = SB::kNumeric;
+  classes['.'] = SB::kATerm;
+  classes['!'] = SB::kSTerm;
+  classes['?'] = SB::kSTerm;
+  for (const char c : {'"', '\'', '(', ')', '[', ']', '{', '}'}) classes[static_cast<std::size_t>(c)] = SB::kClose;
+  for (const char c : {',', '-', ':'}) classes[static_cast<std::size_t>(c)] = SB::kSContinue;  // not ';'
+  for (const char c : {' ', '\t', '\v', '\f'}) classes[static_cast<std::size_t>(c)] = SB::kSp;
+  classes['\r'] = SB::kCR;
+  classes['\n'] = SB::kLF;
+  classes[0] = SB::kUnknown;
+  return classes;
+}
+constexpr std::array<SB, 128> kAsciiSentenceClasses = make_ascii_sentence_classes();
+
+SB sentence_class(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) {
+    *length = 1;
+    return kAsciiSentenceClasses[lead];
+  }
+  if (lead == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+    *length = 2;
+    return SB::kSp;  // U+00A0
+  }
+  if (lead == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    *length = 3;
+    switch (static_cast<unsigned char>(text[i + 2])) {
+      case 0x98: case 0x99: case 0x9C: case 0x9D: return SB::kClose;  // ‘ ’ “ ”
+      case 0x93: case 0x94: return SB::kSContinue;                     // – —
+      case 0xA6: return SB::kOther;                                    // …
+      default: break;
+    }
+  }
+  *length = 1;
+  return SB::kUnknown;
+}
+
+// Loads ICU's English sentence-break exceptions (the data behind "en@ss=standard").
+SentenceExceptions load_sentence_exceptions() {
+  SentenceExceptions out;
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string tree = std::string(U_ICUDATA_NAME) + "-brkitr";
+  UResourceBundle* bundle = ures_open(tree.c_str(), "en", &status);
+  UResourceBundle* all = ures_getByKey(bundle, "exceptions", nullptr, &status);
+  UResourceBundle* list = ures_getByKey(all, "SentenceBreak", nullptr, &status);
+  std::vector<std::string> entries;
+  while (U_SUCCESS(status) && ures_hasNext(list)) {
+    int32_t length = 0;
+    const UChar* chars = ures_getNextString(list, &length, nullptr, &status);
+    std::string entry;
+    for (int32_t i = 0; U_SUCCESS(status) && i < length; ++i) {
+      if (chars[i] >= 0x80) status = U_UNSUPPORTED_ERROR;  // the fast path compares bytes
+      entry += static_cast<char>(chars[i]);
+    }
+    entries.push_back(std::move(entry));
+  }
+  ures_close(list);
+  ures_close(all);
+  ures_close(bundle);
+  if (U_FAILURE(status) || entries.empty()) return out;
+  // As ICU's builder does (filteredbrk.cpp): first the entries with a '.' before their end.
+  std::vector<bool> marked(entries.size(), false);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::size_t dot = entries[i].find('.');
+    if (dot == std::string::npos || dot + 1 == entries[i].size()) continue;
+    const std::string prefix = entries[i].substr(0, dot + 1);
+    bool same_as = false;
+    for (std::size_t j = 0; j < entries.size(); ++j) {
+      if (j == i || entries[j].compare(0, dot + 1, prefix) != 0) continue;
+      if (!marked[j]) {
+        marked[j] = true;
+      } else {
+        same_as = true;
+      }
+    }
+    if (!same_as && !marked[i]) {
+      out.partial.emplace_back(prefix.rbegin(), prefix.rend());
+      marked[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (marked[i]) {
+      out.forward.push_back(entries[i]);
+    } else {
+      out.backward.emplace_back(entries[i].rbegin(), entries[i].rend());
+    }
+  }
+  for (auto* v : {&out.backward, &out.partial, &out.forward}) std::sort(v->begin(), v->end());
+  out.usable = true;
+  return out;
+}
+
+// In a sorted list: whether `prefix` is an entry, and whether a longer entry starts with it.
+void look_up(const std::vector<std::string>& sorted, std::string_view prefix, bool* is_entry,
+             bool* has_longer) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), prefix);
+  *is_entry = it != sorted.end() && *it == prefix;
+  if (*is_entry) ++it;
+  *has_longer = it != sorted.end() && std::string_view(*it).starts_with(prefix);
+}
+
+// ICU's SimpleFilteredSentenceBreakIterator::breakExceptionAt: whether the break at `n` is
+// suppressed. Walks back from n (after one space) through the reversed entries, keeping the
+// longest one found; a full entry suppresses, a partial one suppresses when the forward entries
+// match from its start.
+bool exception_at(std::string_view text, std::size_t n, const SentenceExceptions& e) {
+  std::size_t pos = n;
+  if (pos > 0 && text[pos - 1] == ' ') --pos;
+  std::string reversed;
+  long best_start = -1;
+  bool best_full = false;
+  while (pos > 0) {
+    reversed += text[--pos];
+    bool full = false, full_longer = false, part = false, part_longer = false;
+    look_up(e.backward, reversed, &full, &full_longer);
+    look_up(e.partial, reversed, &part, &part_longer);
+    if (full || part) {
+      best_start = static_cast<long>(pos);
+      best_full = full;
+    }
+    if (!full_longer && !part_longer) break;
+  }
+  if (best_start < 0) return false;
+  if (best_full) return true;
+  // Forward, as UCharsTrie::next does: stop when no entry goes on; a match only if the last step
+  // ended an entry that nothing extends, or the text ended on an entry.
+  std::string prefix;
+  bool is_entry = true, has_longer = true;  // ICU starts from USTRINGTRIE_INTERMEDIATE_VALUE
+  for (std::size_t i = static_cast<std::size_t>(best_start); i < text.size(); ++i) {
+    prefix += text[i];
+    look_up(e.forward, prefix, &is_entry, &has_longer);
+    if (!has_longer) break;
+  }
+  return is_entry;
+}
+
+// UAX #29 sentence boundaries (SB3-SB11) of one line of handled characters, given as their
+// classes and offsets (offsets has one more entry: the line's end); the line ends with its line
+// break or at the end of the text. Appends the boundaries after the line's start, its end
+// included.
+void fast_sentence_line(const std::vector<SB>& classes, const std::vector<std::uint32_t>& offsets,
+                        std::vector<std::int32_t>& out) {
+  const std::size_t n = classes.size();
+  const auto emit = [&](std::size_t k) { out.push_back(static_cast<std::int32_t>(offsets[k])); };
+  const auto para_sep = [&](std::size_t k) {  // the index after the CR, LF or CR LF at k
+    return classes[k] == SB::kCR && k + 1 < n && classes[k + 1] == SB::kLF ? k + 2 : k + 1;
+  };
+  std::size_t k = 0;
+  while (k < n) {
+    const SB c = classes[k];
+    if (c == SB::kCR || c == SB::kLF) {  // SB4
+      k = para_sep(k);
+      emit(k);
+      continue;
+    }
+    if (c != SB::kATerm && c != SB::kSTerm) {
+      ++k;
+      continue;
+    }
+    const std::size_t term = k++;
+    if (c == SB::kATerm && k < n) {
+      if (classes[k] == SB::kNumeric) continue;  // SB6
+      if (classes[k] == SB::kUpper && term > 0 &&
+          (classes[term - 1] == SB::kUpper || classes[term - 1] == SB::kLower)) {
+        continue;  // SB7
+      }
+    }
+    while (k < n && classes[k] == SB::kClose) ++k;  // SB9
+    while (k < n && classes[k] == SB::kSp) ++k;     // SB10
+    if (k == n) {
+      emit(n);
+      break;
+    }
+    if (classes[k] == SB::kCR || classes[k] == SB::kLF) {  // SB11: after the paragraph separator
+      k = para_sep(k);
+      emit(k);
+      continue;
+    }
+    if (c == SB::kATerm) {  // SB8: a lower-case letter comes before any other letter or break
+      std::size_t j = k;
+      while (j < n && classes[j] != SB::kLower && classes[j] != SB::kUpper &&
+             classes[j] != SB::kCR && classes[j] != SB::kLF && classes[j] != SB::kATerm &&
+             classes[j] != SB::kSTerm) {
+        ++j;
+      }
+      if (j < n && classes[j] == SB::kLower) continue;
+    }
+    if (classes[k] == SB::kSContinue || classes[k] == SB::kATerm || classes[k] == SB::kSTerm) {
+      continue;  // SB8a
+    }
+    emit(k);  // SB11
+  }
+}
+
+// The filtered sentence boundaries of `text` after 0, as ICU's en@ss=standard iterator gives them:
+// lines made only of handled characters by the fast path, other lines by `icu` (set to `text`).
+void sentence_breaks(std::string_view text, icu::BreakIterator& icu, const SentenceExceptions& e,
+                     std::vector<std::int32_t>& out) {
+  std::vector<std::int32_t> base;
+  std::vector<SB> classes;
+  std::vector<std::uint32_t> offsets;
+  for (std::size_t begin = 0; begin < text.size();) {
+    // One pass classifies the line and finds its end.
+    classes.clear();
+    offsets.clear();
+    std::size_t end = begin;
+    bool handled = e.usable;
+    for (std::size_t length = 0; end < text.size();) {
+      const SB c = sentence_class(text, end, &length);
+      classes.push_back(c);
+      offsets.push_back(static_cast<std::uint32_t>(end));
+      end += length;
+      if (c == SB::kUnknown) handled = false;
+      if (c == SB::kLF || (c == SB::kCR && (end == text.size() || text[end] != '\n'))) break;
+    }
+    offsets.push_back(static_cast<std::uint32_t>(end));
+    if (handled) {
+      base.clear();
+      fast_sentence_line(classes, offsets, base);
+      for (const std::int32_t b : base) {
+        if (static_cast<std::size_t>(b) < text.size() && exception_at(text, static_cast<std::size_t>(b), e)) {
+          continue;
+        }
+        out.push_back(b);
+      }
+    } else {
+      for (int32_t b = icu.following(static_cast<int32_t>(begin));
+           b != icu::BreakIterator::DONE && static_cast<std::size_t>(b) <= end; b = icu.next()) {
+        out.push_back(b);
+        if (static_cast<std::size_t>(b) == end) break;
+      }
+    }
+    begin = end;
+  }
+  if (out.empty() || static_cast<std::size_t>(out.back()) != text.size()) {
+    out.push_back(static_cast<std::int32_t>(text.size()));
+  }
+}
+
 }  // namespace
 
 Result<Tokenizer> Tokenizer::create(TokenizerOptions options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
+  impl->exceptions = load_sentence_exceptions();
   UErrorCode status = U_ZERO_ERROR;
   impl->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   impl->sentences.reset(
@@ -398,20 +663,23 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
   detail::UTextPtr sentence_utext = detail::open_utf8(sentence_text, status);
   sentences->setText(sentence_utext.get(), status);
   if (U_FAILURE(status)) return out;
-  for (int32_t begin = sentences->first(), end = sentences->next();
-       end != icu::BreakIterator::DONE; begin = end, end = sentences->next()) {
-    // Extend over breaks after an abbreviation, unless the break is at a line end.
-    const auto piece = [&] {
-      return sentence_text.substr(static_cast<std::size_t>(begin),
-                                  static_cast<std::size_t>(end - begin));
-    };
-    while (static_cast<std::size_t>(end) < sentence_text.size() &&
-           ends_with_abbreviation(piece()) && piece().find('\n') == std::string_view::npos) {
-      const int32_t next = sentences->next();
-      if (next == icu::BreakIterator::DONE) break;
-      end = next;
+  std::vector<std::int32_t> breaks;  // ICU's (filtered) sentence boundaries after 0
+  if (!impl_->options.fast_path) {
+    for (int32_t end = sentences->first(); (end = sentences->next()) != icu::BreakIterator::DONE;) {
+      breaks.push_back(end);
     }
-    std::size_t b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
+  } else {
+    sentence_breaks(sentence_text, *sentences, impl_->exceptions, breaks);
+  }
+  for (std::size_t i = 0, begin = 0; i < breaks.size(); begin = static_cast<std::size_t>(breaks[i++])) {
+    std::size_t end = static_cast<std::size_t>(breaks[i]);
+    // Extend over breaks after an abbreviation, unless the break is at a line end.
+    while (end < sentence_text.size() && i + 1 < breaks.size() &&
+           ends_with_abbreviation(sentence_text.substr(begin, end - begin)) &&
+           sentence_text.substr(begin, end - begin).find('\n') == std::string_view::npos) {
+      end = static_cast<std::size_t>(breaks[++i]);
+    }
+    std::size_t b = begin, e = end;
     detail::trim(text, b, e);
     if (b < e) {
       out.sentences.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});

@@ -101,7 +101,11 @@ TEST_CASE("tokenizer fast path: UAX #29 details") {
         "rock’n’roll Kuwait’s ’90s ‘quote’ “Hi,” she said — fine… no\u00A0break",
         "CR\r\nLF\n\nVT\vFF\f tab\there  two  spaces\r\rend", "a1b2 12ab ab12 1a.2 a.1 1.a 1,a",
         "café über naïve", "Россия 2025 года", "中文字符 and English", "e\u0301 a\u0301b",
-        "smile 😀 flags 🇫🇷🇩🇪 zwj 👩\u200D💻 x", "nnbsp 10\u202F000 soft\u00ADhyphen", "",
+        "smile 😀 flags 🇫🇷🇩🇪 zwj 👩\u200D💻 x",
+        "Mr. Smith went. Dr. Who is here. U.S. Army. The U.S.A. is big. Ph.D. students came.",
+        "See e.g. this. E.g. This one. I.e. That. Mrs. Brown. MR. X. HUMr. Smith at 9 a.m. Then",
+        "Lt.Cdr. X and Hon.B.A. Y. U. Smith. Jan. 5 and No. 5. pp. 12 vs. Them. Prof. Y. End.",
+        "Mr.  Two spaces. Mr.\nNew line. \"Quoted.\" Next. (Bracket.) Next! Really? yes. 3.5 is. a.b", "nnbsp 10\u202F000 soft\u00ADhyphen", "",
         " ", "'", "_", ".", "a", "1", "\u2019s", "‘", "x\u2028y\u0085z", "שלום עולם", "カタカナ"}) {
     same(text, "case");
   }
@@ -112,7 +116,9 @@ TEST_CASE("tokenizer fast path: random mixed-script text") {
       "a", "Z", "word", "The", "U", "S", "e", "g", "0", "7", "42", "1.5", "_", ".", ",", ";", ":",
       "'", "\"", "!", "?", "-", "(", ")", "[", "&", "/", "#", "@", "%", " ", " ", "  ", "\n",
       "\r\n", "\r", "\t", "\v", "\f", "\u2019", "\u2018", "\u201C", "\u201D", "\u2013", "\u2014",
-      "\u2026", "\u00A0"};
+      "\u2026", "\u00A0", "Mr.", "Mrs.", "U.S.", "U.S.A.", "Ph.D.", "e.g.", "E.g.", "a.m.",
+      "Lt.Cdr.", "No.", "Inc.", "St.", "Dr.", "Jan.", "Smith", "The", "the", " ", ". ", "! ",
+      "? ", ".\" ", ".) "};
   static const std::vector<std::string> unhandled = {
       "é", "ß", "Ä", "ñ", "д", "Мир", "α", "中", "文字", "ไทย", "\u0301", "\u200D", "\u200B",
       "😀", "🇫", "🇷", "\u202F", "\u00AD", "\u0085", "\u2028", "א", "カ", "ｶ", "１", "\u00B7",
