@@ -38,6 +38,9 @@ namespace themescan {
 
 struct TokenizerOptions {
   bool fast_path = true;
+  // Text that is mostly outside ASCII (Russian, Chinese) skips the fast path, which would hand
+  // nearly all of it to ICU anyway. Tests turn this off to exercise the fast path everywhere.
+  bool skip_non_ascii_text = true;
 };
 
 class Tokenizer {

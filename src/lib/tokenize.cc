@@ -341,6 +341,16 @@ void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::
   if (count > start) emit(count);
 }
 
+// Whether at most 1 byte in 8 of the text's first 64 KiB is outside ASCII (English with
+// typographic quotes and accented names stays well under; Cyrillic, Greek or CJK text is far
+// above). Only speed depends on it: both paths give the same result.
+bool mostly_ascii(std::string_view text) {
+  const std::string_view sample = text.substr(0, std::size_t{1} << 16);
+  std::size_t high = 0;
+  for (const char c : sample) high += static_cast<unsigned char>(c) >> 7;
+  return high * 8 <= sample.size();
+}
+
 // ---- Fast path for sentences (see tokenize.h) ------------------------------------------------
 // UAX #29 sentence-break classes of the characters the fast path handles.
 enum class SB : std::uint8_t {
@@ -561,10 +571,18 @@ void sentence_breaks(std::string_view text, icu::BreakIterator& icu, const Sente
     bool handled = e.usable;
     for (std::size_t length = 0; end < text.size();) {
       const SB c = sentence_class(text, end, &length);
+      if (c == SB::kUnknown) {  // ICU takes this line: only its end is needed now
+        handled = false;
+        while (end < text.size() && text[end] != '\n' &&
+               !(text[end] == '\r' && (end + 1 == text.size() || text[end + 1] != '\n'))) {
+          ++end;
+        }
+        if (end < text.size()) ++end;
+        break;
+      }
       classes.push_back(c);
       offsets.push_back(static_cast<std::uint32_t>(end));
       end += length;
-      if (c == SB::kUnknown) handled = false;
       if (c == SB::kLF || (c == SB::kCR && (end == text.size() || text[end] != '\n'))) break;
     }
     offsets.push_back(static_cast<std::uint32_t>(end));
@@ -636,7 +654,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
       if (static_cast<std::size_t>(e) == end) break;
     }
   };
-  if (!impl_->options.fast_path) {
+  // Text that is mostly outside ASCII (Russian, Chinese, ...) would leave nearly everything to ICU
+  // anyway; it goes straight there, so the fast path costs it nothing.
+  const bool fast =
+      impl_->options.fast_path && (!impl_->options.skip_non_ascii_text || mostly_ascii(text));
+  if (!fast) {
     icu_words(0, text.size());
   } else {
     for (std::size_t at = 0; at < text.size();) {
@@ -664,7 +686,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
   sentences->setText(sentence_utext.get(), status);
   if (U_FAILURE(status)) return out;
   std::vector<std::int32_t> breaks;  // ICU's (filtered) sentence boundaries after 0
-  if (!impl_->options.fast_path) {
+  if (!fast) {
     for (int32_t end = sentences->first(); (end = sentences->next()) != icu::BreakIterator::DONE;) {
       breaks.push_back(end);
     }

@@ -20,7 +20,8 @@ using themescan::TokenizedText;
 namespace {
 
 const Tokenizer& tokenizer(bool fast) {
-  static const Tokenizer with_fast = *Tokenizer::create({.fast_path = true});
+  static const Tokenizer with_fast =
+      *Tokenizer::create({.fast_path = true, .skip_non_ascii_text = false});
   static const Tokenizer icu_only = *Tokenizer::create({.fast_path = false});
   return fast ? with_fast : icu_only;
 }
