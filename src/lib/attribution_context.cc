@@ -223,6 +223,7 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
     for (std::size_t k = is_article(begin) ? begin + 1 : begin; k < end; ++k) {
       description.push_back(keys[k]);
     }
+    if (!description.empty()) description_index_[description.front()].push_back(id);
   }
   return id;
 }
@@ -267,21 +268,24 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
 
 std::int32_t Context::recent_description(std::size_t before, char gender, std::size_t window,
                                          std::size_t* at) const {
+  if (description_index_.empty()) return -1;
   const std::size_t stop = before > window ? before - window : 0;
   for (std::size_t k = std::min(before, words.size()); k-- > stop;) {
-    if (words[k].quoted) continue;
-    for (std::size_t s = 0; s < speakers.size(); ++s) {
-      const std::vector<std::string>& description = description_keys_[s];
-      if (description.empty() || k + description.size() > before) continue;
-      const Speaker& speaker = speakers[s];
+    if (words[k].quoted || k == 0 || !is_article(k - 1)) continue;  // "the doctor"
+    const auto candidates = description_index_.find(keys[k]);
+    if (candidates == description_index_.end()) continue;
+    for (const std::int32_t s : candidates->second) {  // in order of creation
+      const auto index = static_cast<std::size_t>(s);
+      const std::vector<std::string>& description = description_keys_[index];
+      if (k + description.size() > before) continue;
+      const Speaker& speaker = speakers[index];
       if (speaker.gender != 0 && gender != 0 && speaker.gender != gender) continue;
       if (!std::equal(description.begin(), description.end(),
                       keys.begin() + static_cast<std::ptrdiff_t>(k))) {
         continue;
       }
-      if (k == 0 || !is_article(k - 1)) continue;  // "the doctor", not "a doctor's bag"
       *at = k - 1;
-      return static_cast<std::int32_t>(s);
+      return s;
     }
   }
   return -1;

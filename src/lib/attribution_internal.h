@@ -121,6 +121,7 @@ class Context {
   // Per speaker: for a character described, not named ("the doctor"), the keys of the
   // description without its article or possessive ({"doctor"}); empty otherwise.
   std::vector<std::vector<std::string>> description_keys_;
+  std::unordered_map<std::string, std::vector<std::int32_t>> description_index_;  // by first key
 
   // The last word k < before, at most `window` words back and not inside a quote, where the
   // description of an unnamed character of this gender appears; its speaker, or -1.
