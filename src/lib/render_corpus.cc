@@ -14,24 +14,12 @@
 namespace themescan {
 namespace {
 
+using detail::pad_right;
+using detail::truncate;
+
 constexpr std::size_t kMaxMatrixThemes = 12;  // columns of the co-occurrence and month tables
 constexpr std::size_t kTopSpeakers = 10;
 constexpr std::size_t kTopTerms = 5;
-
-std::string pad(std::string text, std::size_t width) {
-  const std::size_t n = detail::count_code_points(text);
-  if (n < width) text.append(width - n, ' ');
-  return text;
-}
-
-std::string cut(std::string_view text, std::size_t width) {
-  if (detail::count_code_points(text) <= width) return std::string(text);
-  std::size_t i = 0;
-  for (std::size_t n = 0, len = 0; n + 1 < width && i < text.size(); ++n, i += len) {
-    detail::code_point_at(text, i, &len);
-  }
-  return std::string(text.substr(0, i)) + "…";
-}
 
 std::string top_counts(const std::map<std::string, std::uint64_t>& counts, std::size_t limit) {
   std::vector<std::pair<std::string, std::uint64_t>> sorted(counts.begin(), counts.end());
@@ -96,15 +84,15 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
     out += "  No theme to show.\n";
   } else {
     out += fmt::format("  {:>3}  {}  {:>5}  {:>6}  {:>7}  {:>9}  {:>7}  top terms\n", "#",
-                       pad("theme", id_width), "docs", "hits", "mean/1k", "median/1k", "all/1k");
+                       pad_right("theme", id_width), "docs", "hits", "mean/1k", "median/1k", "all/1k");
     const std::size_t indent = 2 + 3 + 2 + id_width + 2 + 5 + 2 + 6 + 2 + 7 + 2 + 9 + 2 + 7 + 2;
     const std::size_t terms_width = options.width > indent + 10 ? options.width - indent : 10;
     for (std::size_t k = 0; k < shown.size(); ++k) {
       const SummaryTheme& t = summary.themes[shown[k]];
       const double pooled = summary.words == 0 ? 0 : 1000.0 * double(t.hits) / double(summary.words);
       out += fmt::format("  {:>3}  {}  {:>5}  {:>6}  {:>7.2f}  {:>9.2f}  {:>7.2f}  {}\n", k + 1,
-                         pad(t.id, id_width), t.documents, t.hits, t.mean_per_1k(),
-                         t.median_per_1k(), pooled, cut(top_counts(t.terms, kTopTerms), terms_width));
+                         pad_right(t.id, id_width), t.documents, t.hits, t.mean_per_1k(),
+                         t.median_per_1k(), pooled, truncate(top_counts(t.terms, kTopTerms), terms_width));
     }
   }
 
@@ -113,11 +101,11 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
                                                       std::min(shown.size(), kMaxMatrixThemes)));
   if (matrix.size() > 1) {
     out += "\nco-occurrence   documents in which both themes have hits (columns as numbered above)\n";
-    out += "  " + pad("", 3 + 2 + id_width);
+    out += "  " + pad_right("", 3 + 2 + id_width);
     for (std::size_t c = 0; c < matrix.size(); ++c) out += fmt::format("{:>5}", c + 1);
     out += "\n";
     for (std::size_t r = 0; r < matrix.size(); ++r) {
-      out += fmt::format("  {:>3}  {}", r + 1, pad(summary.themes[matrix[r]].id, id_width));
+      out += fmt::format("  {:>3}  {}", r + 1, pad_right(summary.themes[matrix[r]].id, id_width));
       for (std::size_t c = 0; c < matrix.size(); ++c) {
         out += fmt::format("{:>5}", summary.both(matrix[r], matrix[c]));
       }
@@ -129,7 +117,7 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
   if (!speakers.empty()) {
     out += fmt::format("\ntop speakers    {} named across documents{}\n", speakers.size(),
                        speakers.size() > kTopSpeakers ? fmt::format(", first {}", kTopSpeakers) : "");
-    out += fmt::format("  {}  {:>4}  {:>6}  {:>8}  {}\n", pad("name", 24), "docs", "quotes",
+    out += fmt::format("  {}  {:>4}  {:>6}  {:>8}  {}\n", pad_right("name", 24), "docs", "quotes",
                        "indirect", "role, affiliation");
     const std::size_t indent = 2 + 24 + 2 + 4 + 2 + 6 + 2 + 8 + 2;
     const std::size_t about_width = options.width > indent + 10 ? options.width - indent : 10;
@@ -140,10 +128,10 @@ std::string render_summary_table(const CorpusSummary& summary, const RenderOptio
       const std::string country = SummarySpeaker::most_frequent(s.countries);
       if (!affiliation.empty()) about += (about.empty() ? "" : ", ") + affiliation;
       if (!country.empty()) about += (about.empty() ? "" : ", ") + country;
-      out += fmt::format("  {}  {:>4}  {:>6}  {:>8}  {}\n", pad(cut(s.name, 24), 24), s.documents,
-                         s.quotes, s.statements, cut(about, about_width));
+      out += fmt::format("  {}  {:>4}  {:>6}  {:>8}  {}\n", pad_right(truncate(s.name, 24), 24), s.documents,
+                         s.quotes, s.statements, truncate(about, about_width));
       if (!s.themes.empty()) {
-        out += std::string(indent, ' ') + cut(top_counts(s.themes, kTopTerms), about_width) + "\n";
+        out += std::string(indent, ' ') + truncate(top_counts(s.themes, kTopTerms), about_width) + "\n";
       }
     }
   }

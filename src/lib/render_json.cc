@@ -79,10 +79,6 @@ ordered_json theme_json(const DocumentResult& result, const Lexicon& lexicon,
           {"evidence", std::move(evidence)}};
 }
 
-ordered_json text_or_null(const std::string& text) {
-  return text.empty() ? ordered_json(nullptr) : ordered_json(text);
-}
-
 ordered_json theme_counts_json(const std::vector<ThemeCount>& counts, const Lexicon& lexicon) {
   ordered_json out = ordered_json::array();
   for (const ThemeCount& count : counts) {
@@ -102,9 +98,9 @@ ordered_json quote_json(const DocumentResult& result, const Quote& quote, const 
     speaker = {{"id", a.speaker},
                {"name", s.name},
                {"named", s.named},
-               {"role", text_or_null(s.role)},
-               {"affiliation", text_or_null(s.affiliation)},
-               {"country", text_or_null(s.country)}};
+               {"role", detail::text_or_null(s.role)},
+               {"affiliation", detail::text_or_null(s.affiliation)},
+               {"country", detail::text_or_null(s.country)}};
   }
   ordered_json verb = nullptr;
   if (!a.verb.empty()) verb = std::string(a.verb.slice(result.text));
@@ -130,10 +126,10 @@ ordered_json speaker_json(const Speaker& s, std::size_t id, const Lexicon& lexic
           {"name", s.name},
           {"named", s.named},
           {"group", s.group},
-          {"role", text_or_null(s.role)},
-          {"affiliation", text_or_null(s.affiliation)},
-          {"country", text_or_null(s.country)},
-          {"participation", text_or_null(s.participation)},
+          {"role", detail::text_or_null(s.role)},
+          {"affiliation", detail::text_or_null(s.affiliation)},
+          {"country", detail::text_or_null(s.country)},
+          {"participation", detail::text_or_null(s.participation)},
           {"gender", gender ? ordered_json(gender) : ordered_json(nullptr)},
           {"aliases", s.aliases},
           {"mentions", std::move(mentions)},
@@ -154,11 +150,11 @@ ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
   }
   const DocumentMeta& meta = result.meta;
   doc["document"] = {{"path", result.path},
-                     {"id", text_or_null(meta.id)},
+                     {"id", detail::text_or_null(meta.id)},
                      {"line", meta.line == 0 ? ordered_json(nullptr) : ordered_json(meta.line)},
-                     {"source", text_or_null(meta.source)},
+                     {"source", detail::text_or_null(meta.source)},
                      {"date", meta.date ? ordered_json(*meta.date) : ordered_json(nullptr)},
-                     {"date_from", text_or_null(meta.date_from)},
+                     {"date_from", detail::text_or_null(meta.date_from)},
                      {"bytes", result.bytes},
                      {"encoding", result.encoding},
                      {"bom", result.had_bom},
@@ -188,7 +184,7 @@ ordered_json error_json(const FailedInput& failure) {
   return {{"schema", kErrorSchema},
           {"path", failure.path},
           {"line", failure.line == 0 ? ordered_json(nullptr) : ordered_json(failure.line)},
-          {"id", text_or_null(failure.id)},
+          {"id", detail::text_or_null(failure.id)},
           {"message", failure.message}};
 }
 

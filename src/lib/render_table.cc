@@ -12,6 +12,9 @@
 namespace themescan {
 namespace {
 
+using detail::pad_right;
+using detail::truncate;
+
 constexpr std::size_t kBarWidth = 16;
 
 struct Style {
@@ -35,22 +38,6 @@ std::string make_bar(double value, double max, std::size_t width) {
   bar += kEighths[eighths % 8];
   if (bar.empty()) bar = "▏";
   return bar;
-}
-
-std::string pad_right(std::string text, std::size_t width) {
-  const std::size_t n = detail::count_code_points(text);
-  if (n < width) text.append(width - n, ' ');
-  return text;
-}
-
-// Cuts `text` to at most `width` code points, ending in "…" when cut.
-std::string truncate(std::string_view text, std::size_t width) {
-  if (detail::count_code_points(text) <= width) return std::string(text);
-  std::size_t i = 0;
-  for (std::size_t n = 0, len = 0; n + 1 < width && i < text.size(); ++n, i += len) {
-    detail::code_point_at(text, i, &len);
-  }
-  return std::string(text.substr(0, i)) + "…";
 }
 
 std::string top_themes(const std::vector<ThemeCount>& counts, const Lexicon& lexicon,
@@ -111,6 +98,26 @@ std::string render_quotes(const DocumentResult& result, const Lexicon& lexicon,
 }
 
 }  // namespace
+
+namespace detail {
+
+std::string pad_right(std::string text, std::size_t width) {
+  const std::size_t n = detail::count_code_points(text);
+  if (n < width) text.append(width - n, ' ');
+  return text;
+}
+
+// Cuts `text` to at most `width` code points, ending in "…" when cut.
+std::string truncate(std::string_view text, std::size_t width) {
+  if (detail::count_code_points(text) <= width) return std::string(text);
+  std::size_t i = 0;
+  for (std::size_t n = 0, len = 0; n + 1 < width && i < text.size(); ++n, i += len) {
+    detail::code_point_at(text, i, &len);
+  }
+  return std::string(text.substr(0, i)) + "…";
+}
+
+}  // namespace detail
 
 std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
                          const RenderOptions& options) {

@@ -37,10 +37,6 @@ ordered_json counts_json(const std::map<std::string, std::uint64_t>& counts,
   return out;
 }
 
-ordered_json text_or_null(const std::string& text) {
-  return text.empty() ? ordered_json(nullptr) : ordered_json(text);
-}
-
 // Reading back: every accessor throws a message naming the member; from_json turns it into
 // "WHERE: summary: MESSAGE".
 struct Reader {
@@ -392,9 +388,9 @@ std::string CorpusSummary::speakers_json(int indent) const {
         {"documents", s->documents},
         {"quotes", s->quotes},
         {"statements", s->statements},
-        {"role", text_or_null(SummarySpeaker::most_frequent(s->roles))},
-        {"affiliation", text_or_null(SummarySpeaker::most_frequent(s->affiliations))},
-        {"country", text_or_null(SummarySpeaker::most_frequent(s->countries))},
+        {"role", detail::text_or_null(SummarySpeaker::most_frequent(s->roles))},
+        {"affiliation", detail::text_or_null(SummarySpeaker::most_frequent(s->affiliations))},
+        {"country", detail::text_or_null(SummarySpeaker::most_frequent(s->countries))},
         {"roles", counts_json(s->roles, "text")},
         {"affiliations", counts_json(s->affiliations, "text")},
         {"countries", counts_json(s->countries, "text")},
