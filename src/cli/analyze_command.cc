@@ -156,18 +156,8 @@ bool is_folder(const std::string& path) {
 int run_analyze(const std::vector<std::string>& args) {
   Settings s;
   const po::options_description visible = make_options(s);
-  po::options_description options;
-  options.add(visible).add_options()("input", po::value(&s.inputs)->composing(), "input");
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    print_error(std::string(e.what()) + " (see 'themescan --help')");
-    return kExitUsage;
-  }
+  if (!parse_command_line(args, visible, &s.inputs, "themescan", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kUsage << visible << kEpilog;
     return kExitOk;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options.hpp>
+
 #include "themescan/lexicon.h"
 #include "themescan/tokenize.h"
 
@@ -20,6 +22,13 @@ int run_merge(const std::vector<std::string>& args);
 
 // Prints "themescan: MESSAGE" on standard error.
 void print_error(const std::string& message);
+
+// Parses `args` against the `visible` options plus a hidden positional option that takes every
+// operand into *operands. On an error prints "MESSAGE (see 'COMMAND --help')" and returns false.
+bool parse_command_line(const std::vector<std::string>& args,
+                        const boost::program_options::options_description& visible,
+                        std::vector<std::string>* operands, const std::string& command,
+                        boost::program_options::variables_map* vm);
 
 // The lexicons from --lexicons paths, or the built-in ones when there are none.
 Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer);

@@ -128,18 +128,8 @@ int run_merge(const std::vector<std::string>& args) {
       ("output,o", po::value(&s.output)->value_name("FILE"),
        "write to FILE instead of standard output (replaced atomically)")
       ("help,h", "show this help");
-  po::options_description options;
-  options.add(visible).add_options()("part", po::value(&s.parts)->composing(), "part");
-  po::positional_options_description positional;
-  positional.add("part", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    print_error(std::string(e.what()) + " (see 'themescan merge --help')");
-    return kExitUsage;
-  }
+  if (!parse_command_line(args, visible, &s.parts, "themescan merge", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kUsage << visible << kEpilog;
     return kExitOk;
