@@ -1,7 +1,9 @@
 """Shared helpers for the CLI tests: run the real binary, compare with golden files."""
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -50,3 +52,33 @@ class GoldenTestCase(unittest.TestCase):
         self.assertEqual(path.read_bytes().decode(), actual.decode(),
                          f"output differs from {path}; if the change is intended, run "
                          "scripts/update-golden.sh and review the diff")
+
+
+class TempDirTestCase(unittest.TestCase):
+    """A fresh temporary folder per test (self.tmp), removed afterwards."""
+    maxDiff = None
+
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="themescan-test-"))
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        """Writes `data` (str or bytes) to self.tmp/name, making folders; returns the path."""
+        path = self.tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode())
+        return path
+
+
+def require_program(program, package, version_prefix=None):
+    """The path of `program`; fails (never skips) when Debian's `package` is not installed, or
+    when `program --version` does not start with `version_prefix` (another program of that
+    name)."""
+    path = shutil.which(program)
+    version = subprocess.run([path, "--version"], capture_output=True, text=True,
+                             timeout=30).stdout if path and version_prefix else ""
+    if not path or (version_prefix and not version.startswith(version_prefix)):
+        other = f" ({path} is another program)" if path else ""
+        raise AssertionError(f"{program} from the Debian package {package} is needed{other}: "
+                             f"apt-get install {package}")
+    return path

@@ -8,26 +8,12 @@ import pty
 import shutil
 import stat
 import subprocess
-import tempfile
 import unittest
-from pathlib import Path
 
-from cli_test_util import (BINARY, DATA_DIR, SHARED_DIR, SOURCE_DIR, GoldenTestCase,
-                           load_schema_validator, run)
+from cli_test_util import (BINARY, SHARED_DIR, SOURCE_DIR, GoldenTestCase,
+                           TempDirTestCase, load_schema_validator, run)
 
 REPORT = "corpus/01_digital-partners-forum.txt"
-
-
-class TempDirTestCase(unittest.TestCase):
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="themescan-test-"))
-        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
-
-    def write(self, name, data):
-        path = self.tmp / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data if isinstance(data, bytes) else data.encode())
-        return path
 
 
 class GoldenOutputs(GoldenTestCase):

@@ -11,43 +11,22 @@ import pty
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 import unittest
 from pathlib import Path
 
-from cli_test_util import BINARY, SOURCE_DIR, load_schema_validator, run
+from cli_test_util import (BINARY, SOURCE_DIR, TempDirTestCase, load_schema_validator,
+                           require_program, run)
 
 CORPUS = SOURCE_DIR / "corpus"
 REPORT_SEED_FREE = "corpus/04_press-release-datacentre.txt"
-
-
-def need(program, package):
-    """The path of `program`; fails (never skips) when the Debian package is missing."""
-    path = shutil.which(program)
-    if path is None:
-        raise AssertionError(f"{program} is missing: install the Debian package {package} "
-                             "(scripts/setup.sh does)")
-    return path
 
 
 def records(stdout):
     return [json.loads(line) for line in stdout.decode().splitlines()]
 
 
-class TempDir(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="themescan-corpus-"))
-        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
-
-    def write(self, name, data):
-        path = self.tmp / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data if isinstance(data, bytes) else data.encode())
-        return path
-
+class TempDir(TempDirTestCase):
     def bad_folder(self):
         """Two good reports, a broken symbolic link, a binary file, a file that is not UTF-8."""
         folder = self.tmp / "batch"
@@ -141,7 +120,7 @@ class Dashboards(TempDir):
     """The outputs as dashboards and databases take them: jq over JSONL, sqlite3 over CSV."""
 
     def test_jq_over_jsonl(self):
-        jq = need("jq", "jq")
+        jq = require_program("jq", "jq")
         jsonl = run("--format", "jsonl", "corpus").stdout
         # Per document, the sovereignty hits; then documents touched and total hits.
         per_doc = subprocess.run(
@@ -167,7 +146,7 @@ class Dashboards(TempDir):
         self.assertEqual(speakers, "")  # he is in the seed report, not in corpus/01
 
     def test_sqlite_over_csv(self):
-        sqlite = need("sqlite3", "sqlite3")
+        sqlite = require_program("sqlite3", "sqlite3")
         db = self.tmp / "themes.db"
         for table in ("themes", "quotes", "speakers"):
             data = run("--format", "csv", "--csv-table", table, "corpus").stdout

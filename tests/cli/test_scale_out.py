@@ -8,25 +8,20 @@ Needs the Debian packages parallel and python3-distributed: without them the tes
 import json
 import math
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
-from pathlib import Path
 
-from cli_test_util import BINARY, SOURCE_DIR, run
+from cli_test_util import BINARY, SOURCE_DIR, TempDirTestCase, require_program, run
 
 SHARDS = 3
 
 
-class ScaleOutTestCase(unittest.TestCase):
+class ScaleOutTestCase(TempDirTestCase):
     """Runs in a temporary folder holding `corpus` (a link to the sample corpus), with
     themescan first on PATH, like the commands of README.md ("More than one machine")."""
-    maxDiff = None
-
     @classmethod
     def setUpClass(cls):
         single = run("--format", "jsonl", "corpus")  # in SOURCE_DIR: paths corpus/NAME
@@ -36,21 +31,10 @@ class ScaleOutTestCase(unittest.TestCase):
         cls.files = [r["document"]["path"] for r in cls.records if r["record"] == "document"]
 
     def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="themescan-scale-"))
-        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        super().setUp()
         (self.tmp / "corpus").symlink_to(SOURCE_DIR / "corpus")
         self.env = dict(os.environ, PATH=f"{BINARY.parent}{os.pathsep}{os.environ['PATH']}")
         self.env.pop("NO_COLOR", None)
-
-    def require(self, program, package, version_prefix=None):
-        """Fails (never skips) when `program` from Debian's `package` is missing."""
-        path = shutil.which(program)
-        version = subprocess.run([path, "--version"], capture_output=True, text=True,
-                                 timeout=30).stdout if path else ""
-        if not path or (version_prefix and not version.startswith(version_prefix)):
-            other = f" ({path} is another program)" if path else ""
-            self.fail(f"{program} from the Debian package {package} is needed{other}: "
-                      f"apt-get install {package}")
 
     def sh(self, script):
         """Runs `script` with bash -e in the temporary folder; returns its stdout."""
@@ -126,7 +110,7 @@ class ParallelShards(ScaleOutTestCase):
         self.assertEqual(without, ["corpus/06_university-industry-roundtable.txt"])
 
     def test_gnu_parallel_part_files(self):
-        self.require("parallel", "parallel", "GNU parallel")
+        require_program("parallel", "parallel", "GNU parallel")
         self.list_files()
         self.sh(PARALLEL_FILES)
         self.assertEqual(sorted(p.name for p in self.tmp.glob("part-*.jsonl")),
@@ -134,7 +118,7 @@ class ParallelShards(ScaleOutTestCase):
         self.assert_same_as_single_run((self.tmp / "corpus.jsonl").read_bytes())
 
     def test_gnu_parallel_keep_order_into_merge_stdin(self):
-        self.require("parallel", "parallel", "GNU parallel")
+        require_program("parallel", "parallel", "GNU parallel")
         self.assertEqual(math.ceil(len(self.list_files()) / SHARDS), 4)
         self.sh(PARALLEL_PIPE)
         self.assert_same_as_single_run((self.tmp / "corpus.jsonl").read_bytes())
