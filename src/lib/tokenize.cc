@@ -189,34 +189,44 @@ constexpr std::array<WB, 128> make_ascii_classes() {
 constexpr std::array<WB, 128> kAsciiClasses = make_ascii_classes();
 
 // The class of the character at text[i] and its length in bytes.
+// The non-ASCII characters the fast paths handle.
+enum class Mark : std::uint8_t {
+  kNone, kNoBreakSpace, kSingleQuote, kDash, kDoubleQuote, kEllipsis,
+};
+
+// The mark at text[i] (and its length in bytes), or kNone: U+00A0, U+2018/U+2019, U+2013/U+2014,
+// U+201C/U+201D, U+2026.
+Mark mark_at(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (byte(i) == 0xC2 && i + 1 < text.size() && byte(i + 1) == 0xA0) {
+    *length = 2;
+    return Mark::kNoBreakSpace;
+  }
+  if (byte(i) == 0xE2 && i + 2 < text.size() && byte(i + 1) == 0x80) {
+    *length = 3;
+    switch (byte(i + 2)) {
+      case 0x98: case 0x99: return Mark::kSingleQuote;  // ‘ ’
+      case 0x93: case 0x94: return Mark::kDash;         // – —
+      case 0x9C: case 0x9D: return Mark::kDoubleQuote;  // “ ”
+      case 0xA6: return Mark::kEllipsis;                // …
+      default: break;
+    }
+  }
+  *length = 1;
+  return Mark::kNone;
+}
+
 WB classify(std::string_view text, std::size_t i, std::size_t* length) {
   const auto lead = static_cast<unsigned char>(text[i]);
   if (lead < 0x80) {
     *length = 1;
     return kAsciiClasses[lead];
   }
-  if (lead == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-    *length = 2;  // U+00A0 no-break space: Other (not WSegSpace)
-    return WB::kOther;
+  switch (mark_at(text, i, length)) {
+    case Mark::kNone: return WB::kUnknown;
+    case Mark::kSingleQuote: return WB::kMidNumLet;
+    default: return WB::kOther;  // the no-break space is not WSegSpace
   }
-  if (lead == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-    *length = 3;
-    switch (static_cast<unsigned char>(text[i + 2])) {
-      case 0x98:  // U+2018 ‘
-      case 0x99:  // U+2019 ’
-        return WB::kMidNumLet;
-      case 0x93:  // U+2013 –
-      case 0x94:  // U+2014 —
-      case 0x9C:  // U+201C “
-      case 0x9D:  // U+201D ”
-      case 0xA6:  // U+2026 …
-        return WB::kOther;
-      default:
-        break;
-    }
-  }
-  *length = 1;
-  return WB::kUnknown;
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -382,20 +392,14 @@ SB sentence_class(std::string_view text, std::size_t i, std::size_t* length) {
     *length = 1;
     return kAsciiSentenceClasses[lead];
   }
-  if (lead == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-    *length = 2;
-    return SB::kSp;  // U+00A0
+  switch (mark_at(text, i, length)) {
+    case Mark::kNone: return SB::kUnknown;
+    case Mark::kNoBreakSpace: return SB::kSp;
+    case Mark::kSingleQuote:
+    case Mark::kDoubleQuote: return SB::kClose;
+    case Mark::kDash: return SB::kSContinue;
+    case Mark::kEllipsis: return SB::kOther;
   }
-  if (lead == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-    *length = 3;
-    switch (static_cast<unsigned char>(text[i + 2])) {
-      case 0x98: case 0x99: case 0x9C: case 0x9D: return SB::kClose;  // ‘ ’ “ ”
-      case 0x93: case 0x94: return SB::kSContinue;                     // – —
-      case 0xA6: return SB::kOther;                                    // …
-      default: break;
-    }
-  }
-  *length = 1;
   return SB::kUnknown;
 }
 
