@@ -173,13 +173,8 @@ void CorpusSummary::add(const DocumentResult& result) {
     theme.score_e4 += std::llround(score.score * 1e4);
     theme.per_1k_e6 += std::llround(score.per_1k * 1e6);
     theme.density.add(score.per_1k);
-  }
-  for (const ThemeScore& score : result.themes) {
-    if (score.hits == 0 || score.theme >= themes.size()) continue;
-    const Theme& theme = lexicon_->themes()[score.theme];
-    for (const TermCount& term : score.terms) {
-      themes[score.theme].terms[theme.entries[term.entry].text] += term.count;
-    }
+    const std::vector<Entry>& entries = lexicon_->themes()[score.theme].entries;
+    for (const TermCount& term : score.terms) theme.terms[entries[term.entry].text] += term.count;
   }
   for (const std::size_t a : touched) {
     for (const std::size_t b : touched) ++cooccurrence[a * themes.size() + b];
