@@ -1,6 +1,7 @@
 """Shared helpers for the CLI tests: run the real binary, compare with golden files."""
 import json
 import os
+import pty
 import shutil
 import subprocess
 import tempfile
@@ -82,3 +83,26 @@ def require_program(program, package, version_prefix=None):
         raise AssertionError(f"{program} from the Debian package {package} is needed{other}: "
                              f"apt-get install {package}")
     return path
+
+
+def run_on_pty(*args, stream="stdout", env=None):
+    """Runs themescan in the source folder with `stream` ("stdout" or "stderr") on a
+    pseudo-terminal and the other one discarded; returns (exit code, what the terminal got)."""
+    master, slave = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env.update(env or {})
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: slave}
+    proc = subprocess.Popen([str(BINARY), *map(str, args)], cwd=SOURCE_DIR, env=full_env,
+                            stdout=streams["stdout"], stderr=streams["stderr"])
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO once the child has closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    return proc.wait(timeout=60), b"".join(chunks)

@@ -4,14 +4,13 @@ Run: THEMESCAN=build/themescan python3 tests/cli/test_cli.py [-v] [TestClass]
 """
 import json
 import os
-import pty
 import shutil
 import stat
 import subprocess
 import unittest
 
 from cli_test_util import (BINARY, SHARED_DIR, SOURCE_DIR, GoldenTestCase,
-                           TempDirTestCase, load_schema_validator, run)
+                           TempDirTestCase, load_schema_validator, run, run_on_pty)
 
 REPORT = "corpus/01_digital-partners-forum.txt"
 
@@ -231,24 +230,7 @@ class Options(TempDirTestCase):
         self.assertEqual(run("--color", "sometimes", REPORT).returncode, 2)
 
     def run_on_terminal(self, env):
-        master, slave = pty.openpty()
-        full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-        full_env.update(env)
-        proc = subprocess.Popen([str(BINARY), "--top", "1", REPORT], stdout=slave,
-                                stderr=subprocess.DEVNULL, cwd=SOURCE_DIR, env=full_env)
-        os.close(slave)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        proc.wait(timeout=60)
-        os.close(master)
-        return output
+        return run_on_pty("--top", "1", REPORT, env=env)[1]
 
     def test_color_auto_on_terminal_and_no_color(self):
         self.assertIn(b"\x1b[", self.run_on_terminal({}))

@@ -6,8 +6,6 @@ Run: THEMESCAN=build/themescan python3 tests/cli/test_corpus.py [-v] [TestClass]
 import csv
 import io
 import json
-import os
-import pty
 import shutil
 import signal
 import subprocess
@@ -16,7 +14,7 @@ import unittest
 from pathlib import Path
 
 from cli_test_util import (BINARY, SOURCE_DIR, TempDirTestCase, load_schema_validator,
-                           require_program, run)
+                           require_program, run, run_on_pty)
 
 CORPUS = SOURCE_DIR / "corpus"
 REPORT_SEED_FREE = "corpus/04_press-release-datacentre.txt"
@@ -274,21 +272,7 @@ class Inputs(TempDir):
 class Progress(TempDir):
     def run_on_tty(self, *args):
         """Runs themescan with stderr on a pseudo-terminal; returns (exit code, stderr bytes)."""
-        master, slave = pty.openpty()
-        proc = subprocess.Popen([str(BINARY), *args], cwd=SOURCE_DIR, stdout=subprocess.DEVNULL,
-                                stderr=slave)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(master)
-        return proc.wait(timeout=60), b"".join(chunks)
+        return run_on_pty(*args, stream="stderr")
 
     def test_progress_bar_on_a_terminal_only(self):
         code, err = self.run_on_tty("--format", "jsonl", "corpus")
