@@ -40,6 +40,23 @@ NounPhrase person_phrase(Context& c, std::size_t b, std::size_t e, std::size_t l
   return make(full ? SpeakerReference::kName : SpeakerReference::kPartialName, b, e, s);
 }
 
+constexpr std::size_t kTitleWindow = 2000;  // words searched back for Dr. Archie
+
+// The person that a description's head noun names by title ("the doctor": Dr. Archie), known to
+// the roster or named with that title in the last kTitleWindow words; -1 when there is none.
+std::int32_t titled_person(Context& c, std::size_t before, std::string_view head) {
+  if (const std::int32_t s = c.resolve_title_noun(before, head); s >= 0) return s;
+  for (std::size_t k = before; k-- > 0 && before - k <= kTitleWindow;) {
+    if (c.words[k].quoted || !c.words[k].upper) continue;
+    if (c.keys[k] != head && !(c.is(WordClass::kHonorifics, k) && abbreviates(c.keys[k], head))) {
+      continue;
+    }
+    const std::size_t e = name_end(c, k);
+    if (e > k + 1 && person_like(c, k + 1, e)) return c.person(k, e);
+  }
+  return -1;
+}
+
 // Group, title or description starting at word i (the speakers, the minister, one analyst).
 NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
   const bool definite = c.is_article(i) && !c.is_indefinite(i);
@@ -100,6 +117,12 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
     ++e;
   }
   if (nouns == 0 || nouns == 3 || (possessive && nouns > 2)) return {};
+  if (!possessive) {  // "the doctor" after Dr. Archie is Dr. Archie
+    if (const std::int32_t s = titled_person(c, i, c.keys[e - 1]); s >= 0) {
+      c.add_mention(s, i, e);
+      return make(SpeakerReference::kTitle, i, e, s);
+    }
+  }
   const std::int32_t s = c.unnamed_speaker(i, e, false);
   c.add_mention(s, i, e);
   return make(SpeakerReference::kDescription, i, e, s);

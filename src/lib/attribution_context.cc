@@ -95,6 +95,41 @@ Context::Context(std::string_view text_in, const TokenizedText& tokens_in,
     drop_possessive(key);
     keys.push_back(std::move(key));
   }
+  mark_common_capitals();
+}
+
+namespace {
+constexpr std::array<std::string_view, 9> kAdverbEndings = {
+    "ally", "ently", "antly", "ously", "ively", "edly", "fully", "lessly", "ingly"};
+}  // namespace
+
+void Context::mark_common_capitals() {
+  // A word opens a sentence when the tokenizer says so or a quotation mark comes before it.
+  const auto opens = [&](std::size_t i) {
+    return i == 0 || words[i].sentence != words[i - 1].sentence ||
+           has_any(gap(i), "\"“”‘’«»„—");
+  };
+  std::unordered_set<std::string_view> lower;
+  std::unordered_set<std::string_view> capital_inside;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].upper) {
+      lower.insert(keys[i]);
+    } else if (!opens(i)) {
+      capital_inside.insert(keys[i]);
+    }
+  }
+  common_capital_.assign(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    // "Then Tom", "Finally Tom": a function word, or an adverb before a name (by its ending, long
+    // enough that Sally, Emily or Beverly are not taken for one).
+    const std::string& key = keys[i];
+    const bool adverb = key.size() >= 7 && i + 1 < words.size() && words[i + 1].upper &&
+                        gap(i + 1) == " " &&
+                        std::any_of(kAdverbEndings.begin(), kAdverbEndings.end(),
+                                    [&](std::string_view e) { return key.ends_with(e); });
+    common_capital_[i] = words[i].upper && opens(i) && !capital_inside.contains(keys[i]) &&
+                         (lower.contains(keys[i]) || is_function_word(i) || adverb);
+  }
 }
 
 std::string_view Context::gap(std::size_t i) const {
@@ -175,6 +210,7 @@ std::size_t Context::word_at_or_after(std::uint32_t offset) const {
 std::int32_t Context::add_speaker(Speaker speaker) {
   speakers.push_back(std::move(speaker));
   name_keys_.emplace_back();
+  title_keys_.emplace_back();
   description_keys_.emplace_back();
   mention_words_.emplace_back();
   mention_spans_.emplace_back();
@@ -314,6 +350,48 @@ std::int32_t Context::resolve_title(std::size_t before, std::size_t role_word) c
   return -1;
 }
 
+bool abbreviates(std::string_view abbreviation, std::string_view noun) {
+  if (abbreviation.size() < 2 || abbreviation.size() >= noun.size() || abbreviation[0] != noun[0]) {
+    return false;
+  }
+  std::size_t at = 1;
+  for (std::size_t k = 1; k < abbreviation.size(); ++k) {
+    at = noun.find(abbreviation[k], at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view head) const {
+  std::int32_t best = -1;
+  std::size_t best_at = 0;
+  bool best_before = false;
+  for (std::size_t s = 0; s < speakers.size(); ++s) {
+    if (!speakers[s].named || speakers[s].group || mention_words_[s].empty()) continue;
+    const auto titled = [&](const std::string& key) {
+      return key == head || abbreviates(key, head);
+    };
+    if (std::none_of(title_keys_[s].begin(), title_keys_[s].end(), titled) &&
+        std::none_of(name_keys_[s].begin(), name_keys_[s].end(),
+                     [&](const std::string& key) { return key == head; })) {
+      continue;
+    }
+    // The latest mention before the description, else the first one after it.
+    const std::vector<std::size_t>& at = mention_words_[s];
+    const auto it = std::lower_bound(at.begin(), at.end(), before);
+    const bool is_before = it != at.begin();
+    const std::size_t where = is_before ? *(it - 1) : at.front();
+    if (best < 0 || (is_before && (!best_before || where > best_at)) ||
+        (!is_before && !best_before && where < best_at)) {
+      best = static_cast<std::int32_t>(s);
+      best_at = where;
+      best_before = is_before;
+    }
+  }
+  return best;
+}
+
 std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_t before) const {
   std::vector<std::string_view> run;
   for (std::size_t k = begin; k < end; ++k) {
@@ -409,6 +487,13 @@ void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t e
   if (!mention_spans_[static_cast<std::size_t>(speaker)].insert(key).second) return;
   s.mentions.push_back(span);
   add_alias(speaker, span.slice(text));
+  for (std::size_t k = begin; k < end && s.named; ++k) {  // Dr. Archie: the doctor
+    std::vector<std::string>& titles = title_keys_[static_cast<std::size_t>(speaker)];
+    if ((is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) &&
+        std::find(titles.begin(), titles.end(), keys[k]) == titles.end()) {
+      titles.push_back(keys[k]);
+    }
+  }
   if (!roster_done) {
     mentions.push_back({begin, speaker});
     std::vector<std::size_t>& at = mention_words_[static_cast<std::size_t>(speaker)];

@@ -20,6 +20,10 @@ namespace themescan::detail {
 // True when `gap` (text between words) holds any of `chars`.
 std::string name_index_key(std::string_view word);
 
+// "dr" for "doctor", "capt" for "captain": the same first letter, then the abbreviation's
+// letters in order.
+bool abbreviates(std::string_view abbreviation, std::string_view noun);
+
 inline bool has_any(std::string_view gap, std::string_view chars) {
   return gap.find_first_of(chars) != std::string_view::npos;
 }
@@ -79,6 +83,9 @@ class Context {
   bool is_indefinite(std::size_t i) const;  // a, an, one, un, una, une
   bool is_quantifier(std::size_t i) const;  // several, many, some, несколько, ...
   bool is_function_word(std::size_t i) const;  // I, it, then, in, ...: never part of a name
+  // A capitalised word only because it opens a sentence or a quote ("Finally Tom said"): the
+  // text has it in lower case elsewhere and never capitalised inside a sentence.
+  bool common_capital(std::size_t i) const { return i < common_capital_.size() && common_capital_[i]; }
   // The first word at or after byte offset `offset` (size() when none).
   std::size_t word_at_or_after(std::uint32_t offset) const;
 
@@ -90,6 +97,11 @@ class Context {
   std::int32_t resolve_pronoun(std::size_t before, char gender) const;
   // The most recent person before word `before` whose role or participation has word i.
   std::int32_t resolve_title(std::size_t before, std::size_t role_word) const;
+  // The person, most recently mentioned before word `before`, whose name carries the title that
+  // the description's head noun `head` names: "the doctor" for Dr. Archie, "the captain" for
+  // Captain Eldridge. An honorific abbreviation stands for a noun that starts with its first
+  // letter and contains its letters in order (dr: doctor, capt: captain). -1 when none is.
+  std::int32_t resolve_title_noun(std::size_t before, std::string_view head) const;
   // A person named by words [begin, end): a known one (full name or part of it), else -1.
   std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
   // The person named by words [begin, end), added to the roster when new.
@@ -111,6 +123,10 @@ class Context {
   // match() per word and class: the words matched, or kUnknownMatch before the first look-up.
   static constexpr std::uint8_t kUnknownMatch = 0xFF;
   mutable std::vector<std::uint8_t> match_cache_;
+  std::vector<bool> common_capital_;  // per word, see common_capital()
+  // Per speaker: the keys of the name's words with its honorifics (dr, archie), filled by
+  // person().
+  std::vector<std::vector<std::string>> title_keys_;
   // Speakers by the index key of each of their name words (name_index_key), so a name is looked
   // up among the few speakers who share a word with it, not among all of them.
   std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;
@@ -123,6 +139,7 @@ class Context {
   std::vector<std::vector<std::string>> description_keys_;
   std::unordered_map<std::string, std::vector<std::int32_t>> description_index_;  // by first key
 
+  void mark_common_capitals();
   // The last word k < before, at most `window` words back and not inside a quote, where the
   // description of an unnamed character of this gender appears; its speaker, or -1.
   std::int32_t recent_description(std::size_t before, char gender, std::size_t window,

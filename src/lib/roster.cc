@@ -131,7 +131,7 @@ char gender_from_role(std::string_view key) {
 }  // namespace
 
 std::size_t name_end(const Context& c, std::size_t i) {
-  if (i >= c.size() || !c.words[i].upper || c.words[i].quoted) return i;
+  if (i >= c.size() || !c.words[i].upper || c.words[i].quoted || c.common_capital(i)) return i;
   std::size_t last = i;
   while (last + 1 < c.size() && last + 1 - i < 6) {
     const std::size_t next = last + 1;

@@ -219,6 +219,31 @@ TEST_CASE("attribution: titles resolve to the person with that role") {
   CHECK(a.quote("We have").attribution.reference == themescan::SpeakerReference::kTitle);
 }
 
+TEST_CASE("attribution: a description names the person who carries its title") {
+  // "the doctor" is Dr. Archie, named earlier without any quote; "Capt." abbreviates captain.
+  const Attributed a = attribute(
+      "Dr. Archie came up the street at dusk.\n\n"
+      "“Sit down,” said the doctor.\n\n"
+      "Capt. Eldridge Temple and Mr. Gray were waiting.\n\n"
+      "“All hands on deck,” the captain ordered.\n\n"
+      "“What now?” asked the stranger.\n");
+  CHECK(a.speaker_of("Sit down") == "Dr. Archie");
+  CHECK(a.quote("Sit down").attribution.reference == themescan::SpeakerReference::kTitle);
+  CHECK(a.speaker_of("All hands") == "Capt. Eldridge Temple");
+  CHECK(a.speaker_of("What now") == "the stranger");  // no title: stays a description
+}
+
+TEST_CASE("attribution: a word capitalised only because it opens a sentence is not a name") {
+  const Attributed a = attribute(
+      "Tom sat still, and finally the bell rang.\n\n"
+      "Finally Tom said, “Yes, ma’am.”\n\n"
+      "Then Becky said, “No.”\n\n"
+      "Emily Watson went home. Emily Watson said, “Good night.”\n");
+  CHECK(a.speaker_of("Yes, ma") == "Tom");
+  CHECK(a.speaker_of("No.") == "Becky");
+  CHECK(a.speaker_of("Good night") == "Emily Watson");
+}
+
 TEST_CASE("attribution: Russian, Spanish and French patterns") {
   const Attributed ru = attribute(
       "Ильдар Хайруллин, заместитель генерального директора, открыл сессию.\n"
