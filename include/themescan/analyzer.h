@@ -31,6 +31,18 @@ namespace themescan {
 struct AnalyzerOptions {
   bool fold_accents = false;
   bool quotes = true;  // find quoted passages, attribute them, list the speakers
+  // A text longer than this is analysed in blocks of about this size, each ending at a paragraph
+  // break, so memory holds the text and one block's tokens, not the whole text's. Themes are the
+  // same either way; quotes and pronouns do not reach across blocks, and speakers are joined
+  // across blocks by name.
+  std::size_t block_bytes = std::size_t{1} << 20;
+};
+
+// The size of the text in words, sentences and paragraphs (see text.h).
+struct TextCounts {
+  std::uint64_t words = 0;
+  std::uint64_t sentences = 0;
+  std::uint64_t paragraphs = 0;
 };
 
 // What is known about a document besides its text: where it came from and its date.
@@ -51,7 +63,7 @@ struct DocumentResult {
   std::string encoding;        // "UTF-8"
   bool had_bom = false;
   std::optional<Span> title;
-  TokenizedText tokens;
+  TextCounts counts;
   std::vector<Hit> hits;
   std::vector<ThemeScore> themes;  // every theme, by rank
   std::vector<Quote> quotes;       // direct, term and indirect; empty when quotes are off

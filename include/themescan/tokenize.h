@@ -49,6 +49,12 @@ class Tokenizer {
 
   // `text` must be valid UTF-8 (see decode.h) and at most 2 GiB - 1 bytes (kMaxDocumentBytes).
   TokenizedText tokenize(std::string_view text) const;
+  // The same for one block of a larger text whose layout was decided over the whole text
+  // (hard_wrapped()): paragraphs are blank-line separated blocks when `hard_wrapped`.
+  TokenizedText tokenize(std::string_view text, bool hard_wrapped) const;
+  // Whether the text is hard-wrapped (e-texts, e-mail: line breaks inside paragraphs, blank
+  // lines between them) rather than one paragraph per line. Reads the text once, keeps nothing.
+  static bool hard_wrapped(std::string_view text);
 
  private:
   struct Impl;

@@ -1,6 +1,9 @@
 #include "themescan/analyzer.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "themescan/dates.h"
 #include "themescan/decode.h"
@@ -31,26 +34,104 @@ void add_count(std::vector<ThemeCount>& counts, std::uint32_t theme, std::uint32
   counts.push_back({theme, hits, score});
 }
 
-// Themes inside each quote (hits lying within its span) and each speaker's profile.
-void count_quote_themes(const Lexicon& lexicon, DocumentResult& result) {
-  for (Quote& quote : result.quotes) {
+// Themes inside each quote (hits lying within its span) and each speaker's profile, unsorted.
+void count_quote_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
+                        std::vector<Quote>& quotes, std::vector<Speaker>& speakers) {
+  for (Quote& quote : quotes) {
     if (quote.type == QuoteType::kTerm) continue;
-    auto it = std::lower_bound(result.hits.begin(), result.hits.end(), quote.span.begin,
+    auto it = std::lower_bound(hits.begin(), hits.end(), quote.span.begin,
                                [](const Hit& h, std::uint32_t b) { return h.span.begin < b; });
-    for (; it != result.hits.end() && it->span.begin < quote.span.end; ++it) {
+    for (; it != hits.end() && it->span.begin < quote.span.end; ++it) {
       if (!quote.span.contains(it->span)) continue;
       add_count(quote.themes, it->theme, 1, lexicon.themes()[it->theme].entries[it->entry].weight);
     }
     sort_counts(quote.themes);
     if (quote.attribution.speaker < 0) continue;
-    Speaker& speaker = result.speakers[static_cast<std::size_t>(quote.attribution.speaker)];
+    Speaker& speaker = speakers[static_cast<std::size_t>(quote.attribution.speaker)];
     ++(quote.type == QuoteType::kDirect ? speaker.quotes : speaker.statements);
     for (const ThemeCount& count : quote.themes) {
       add_count(speaker.themes, count.theme, count.hits, count.score);
     }
   }
-  for (Speaker& speaker : result.speakers) sort_counts(speaker.themes);
 }
+
+// Where the block starting at `at` ends: about `block` bytes on, after a paragraph break (a
+// blank line in hard-wrapped text, a line break otherwise); failing that within another
+// `block` bytes, after a line break, then after a space, then at any character boundary.
+std::size_t block_end(std::string_view text, std::size_t at, std::size_t block, bool wrapped) {
+  if (text.size() - at <= block) return text.size();
+  const std::size_t target = at + block;
+  const std::size_t limit = std::min(text.size(), target + block);
+  for (std::size_t pos = target;;) {
+    const std::size_t newline = text.find('\n', pos);
+    if (newline == std::string_view::npos || newline >= limit) break;
+    if (!wrapped) return newline + 1;
+    std::size_t next = newline + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) {
+      ++next;
+    }
+    if (next >= text.size()) return text.size();
+    if (text[next] == '\n') return next + 1;
+    pos = next;
+  }
+  for (const char c : {'\n', ' '}) {
+    if (const std::size_t found = text.find(c, target); found < limit) return found + 1;
+  }
+  std::size_t end = target;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return end;
+}
+
+void shift(Span& span, std::uint32_t by) {
+  span.begin += by;
+  span.end += by;
+}
+
+// Adds the speakers of one block to the document's, joining those with the same name, and
+// points the block's quotes at the document's speakers.
+class SpeakerMerger {
+ public:
+  explicit SpeakerMerger(std::vector<Speaker>& speakers) : speakers_(speakers) {}
+
+  void merge(std::vector<Speaker>& block, std::vector<Quote>& quotes) {
+    std::vector<std::int32_t> to_document(block.size());
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      Speaker& s = block[i];
+      const std::string key = fmt::format("{}{}\x1f{}", s.named ? 'n' : 'u', s.group ? 'g' : 'p', s.name);
+      const auto [it, added] = index_.try_emplace(key, static_cast<std::int32_t>(speakers_.size()));
+      to_document[i] = it->second;
+      if (added) {
+        speakers_.push_back(std::move(s));
+        continue;
+      }
+      Speaker& d = speakers_[static_cast<std::size_t>(it->second)];
+      const std::pair<std::string*, std::string*> fields[] = {
+          {&d.role, &s.role}, {&d.affiliation, &s.affiliation}, {&d.country, &s.country},
+          {&d.participation, &s.participation}};
+      for (const auto& [to, from] : fields) {
+        if (to->empty()) *to = std::move(*from);
+      }
+      if (d.gender == 0) d.gender = s.gender;
+      d.mentions.insert(d.mentions.end(), s.mentions.begin(), s.mentions.end());
+      for (std::string& alias : s.aliases) {
+        if (alias != d.name && std::find(d.aliases.begin(), d.aliases.end(), alias) == d.aliases.end()) {
+          d.aliases.push_back(std::move(alias));
+        }
+      }
+      d.quotes += s.quotes;
+      d.statements += s.statements;
+      for (const ThemeCount& count : s.themes) add_count(d.themes, count.theme, count.hits, count.score);
+    }
+    for (Quote& quote : quotes) {
+      std::int32_t& speaker = quote.attribution.speaker;
+      if (speaker >= 0) speaker = to_document[static_cast<std::size_t>(speaker)];
+    }
+  }
+
+ private:
+  std::vector<Speaker>& speakers_;
+  std::unordered_map<std::string, std::int32_t> index_;
+};
 
 }  // namespace
 
@@ -114,18 +195,51 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
     result.meta.date = std::move(date);
     result.meta.date_from = "text";
   }
-  result.tokens = impl_->tokenizer.tokenize(result.text);
-  if (result.tokens.words.empty()) {
+  // One block for most documents; a large one in blocks ending at paragraph breaks, so only one
+  // block's tokens and attribution state are held at a time.
+  const std::string_view text = result.text;
+  const bool wrapped = Tokenizer::hard_wrapped(text);
+  const std::size_t block = std::max<std::size_t>(impl_->options.block_bytes, 1);
+  SpeakerMerger speakers(result.speakers);
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = block_end(text, at, block, wrapped);
+    const std::string_view part = text.substr(at, end - at);
+    const auto offset = static_cast<std::uint32_t>(at);
+    const TokenizedText tokens = impl_->tokenizer.tokenize(part, wrapped);
+    std::vector<Hit> hits = impl_->matcher->match(part, tokens);
+    if (impl_->options.quotes) {
+      std::vector<Quote> quotes = find_quotes(part, tokens);
+      std::vector<Speaker> block_speakers = attribute_quotes(part, tokens, impl_->words, quotes);
+      count_quote_themes(impl_->lexicon, hits, quotes, block_speakers);
+      for (Quote& quote : quotes) {
+        shift(quote.span, offset);
+        shift(quote.outer, offset);
+        if (!quote.attribution.verb.empty()) shift(quote.attribution.verb, offset);
+        quote.paragraph += static_cast<std::uint32_t>(result.counts.paragraphs);
+      }
+      for (Speaker& speaker : block_speakers) {
+        for (Span& mention : speaker.mentions) shift(mention, offset);
+      }
+      speakers.merge(block_speakers, quotes);
+      result.quotes.insert(result.quotes.end(), std::make_move_iterator(quotes.begin()),
+                           std::make_move_iterator(quotes.end()));
+    }
+    for (Hit& hit : hits) {
+      shift(hit.span, offset);
+      hit.sentence += static_cast<std::uint32_t>(result.counts.sentences);
+    }
+    result.hits.insert(result.hits.end(), hits.begin(), hits.end());
+    result.counts.words += tokens.words.size();
+    result.counts.sentences += tokens.sentences.size();
+    result.counts.paragraphs += tokens.paragraphs.size();
+    at = end;
+  }
+  for (Speaker& speaker : result.speakers) sort_counts(speaker.themes);
+  if (result.counts.words == 0) {
     result.warnings.push_back(size == 0 ? "empty document" : "no words in document");
   }
-  result.hits = impl_->matcher->match(result.text, result.tokens);
-  if (impl_->options.quotes) {
-    result.quotes = find_quotes(result.text, result.tokens);
-    result.speakers = attribute_quotes(result.text, result.tokens, impl_->words, result.quotes);
-    count_quote_themes(impl_->lexicon, result);
-  }
   result.themes = score_themes(impl_->lexicon, result.hits,
-                               static_cast<std::uint32_t>(result.tokens.words.size()));
+                               static_cast<std::uint32_t>(result.counts.words));
   return result;
 }
 

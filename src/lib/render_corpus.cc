@@ -206,7 +206,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
           terms += fmt::format("{}{}:{}", terms.empty() ? "" : ";",
                                theme.entries[score->terms[i].entry].text, score->terms[i].count);
         }
-        row({std::to_string(result.tokens.words.size()), theme.id, std::to_string(score->rank),
+        row({std::to_string(result.counts.words), theme.id, std::to_string(score->rank),
              std::to_string(score->hits), std::to_string(score->distinct), number(score->score),
              number(score->per_1k), number(score->share), terms});
       }

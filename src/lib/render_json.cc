@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_writer.h"
 #include "render_common.h"
 #include "themescan/document.h"
 #include "themescan/render.h"
@@ -44,139 +45,176 @@ std::string indent_lines(const std::string& text, std::size_t spaces) {
 namespace {
 
 using nlohmann::ordered_json;
+using detail::JsonWriter;
 
-ordered_json span_json(Span span) { return ordered_json::array({span.begin, span.end}); }
+void write_span(JsonWriter& w, Span span) {
+  w.begin_array();
+  w.number(span.begin);
+  w.number(span.end);
+  w.end_array();
+}
 
-ordered_json theme_json(const DocumentResult& result, const Lexicon& lexicon,
-                        const ThemeScore& score, const RenderOptions& options) {
+void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lexicon,
+                 const ThemeScore& score, const RenderOptions& options) {
   const Theme& theme = lexicon.themes()[score.theme];
-  ordered_json terms = ordered_json::array();
+  w.begin_object();
+  w.key("id").string(theme.id);
+  w.key("label").string(theme.label);
+  w.key("rank").number(score.rank);
+  w.key("hits").number(score.hits);
+  w.key("distinct").number(score.distinct);
+  w.key("score").real(detail::round4(score.score));
+  w.key("per_1k").real(detail::round4(score.per_1k));
+  w.key("share").real(detail::round4(score.share));
+  w.key("terms").begin_array();
   for (const TermCount& term : score.terms) {
     const Entry& entry = theme.entries[term.entry];
-    terms.push_back({{"entry", entry.text}, {"kind", detail::entry_kind_name(entry.kind)},
-                     {"count", term.count}, {"weight", entry.weight}});
+    w.begin_object();
+    w.key("entry").string(entry.text);
+    w.key("kind").string(detail::entry_kind_name(entry.kind));
+    w.key("count").number(term.count);
+    w.key("weight").real(entry.weight);
+    w.end_object();
   }
-  ordered_json evidence = ordered_json::array();
+  w.end_array();
+  w.key("evidence").begin_array();
   for (const std::uint32_t index : score.evidence) {
     const Hit& hit = result.hits[index];
     const Snippet snippet = make_snippet(result.text, hit.span, options.snippet_chars);
-    evidence.push_back({{"entry", theme.entries[hit.entry].text},
-                        {"text", std::string(hit.span.slice(result.text))},
-                        {"span", span_json(hit.span)},
-                        {"sentence", hit.sentence},
-                        {"left", snippet.left},
-                        {"right", snippet.right}});
+    w.begin_object();
+    w.key("entry").string(theme.entries[hit.entry].text);
+    w.key("text").string(hit.span.slice(result.text));
+    w.key("span");
+    write_span(w, hit.span);
+    w.key("sentence").number(hit.sentence);
+    w.key("left").string(snippet.left);
+    w.key("right").string(snippet.right);
+    w.end_object();
   }
-  return {{"id", theme.id},
-          {"label", theme.label},
-          {"rank", score.rank},
-          {"hits", score.hits},
-          {"distinct", score.distinct},
-          {"score", detail::round4(score.score)},
-          {"per_1k", detail::round4(score.per_1k)},
-          {"share", detail::round4(score.share)},
-          {"terms", std::move(terms)},
-          {"evidence", std::move(evidence)}};
+  w.end_array();
+  w.end_object();
 }
 
-ordered_json theme_counts_json(const std::vector<ThemeCount>& counts, const Lexicon& lexicon) {
-  ordered_json out = ordered_json::array();
+void write_theme_counts(JsonWriter& w, const std::vector<ThemeCount>& counts,
+                        const Lexicon& lexicon) {
+  w.begin_array();
   for (const ThemeCount& count : counts) {
-    out.push_back({{"id", lexicon.themes()[count.theme].id},
-                   {"hits", count.hits},
-                   {"score", detail::round4(count.score)}});
+    w.begin_object();
+    w.key("id").string(lexicon.themes()[count.theme].id);
+    w.key("hits").number(count.hits);
+    w.key("score").real(detail::round4(count.score));
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-ordered_json quote_json(const DocumentResult& result, const Quote& quote, const Lexicon& lexicon) {
+void write_quote(JsonWriter& w, const DocumentResult& result, const Quote& quote,
+                 const Lexicon& lexicon) {
   const Attribution& a = quote.attribution;
-  ordered_json speaker = {{"id", nullptr}, {"name", nullptr}, {"named", false},
-                          {"role", nullptr}, {"affiliation", nullptr}, {"country", nullptr}};
+  w.begin_object();
+  w.key("text").string(quote.span.slice(result.text));
+  w.key("span");
+  write_span(w, quote.span);
+  w.key("type").string(detail::quote_type_name(quote.type));
+  w.key("unclosed").boolean(quote.unclosed);
+  w.key("depth").number(quote.depth);
+  w.key("paragraph").number(quote.paragraph);
+  w.key("speaker").begin_object();
   if (a.speaker >= 0) {
     const Speaker& s = result.speakers[static_cast<std::size_t>(a.speaker)];
-    speaker = {{"id", a.speaker},
-               {"name", s.name},
-               {"named", s.named},
-               {"role", detail::text_or_null(s.role)},
-               {"affiliation", detail::text_or_null(s.affiliation)},
-               {"country", detail::text_or_null(s.country)}};
+    w.key("id").number(a.speaker);
+    w.key("name").string(s.name);
+    w.key("named").boolean(s.named);
+    w.key("role").string_or_null(s.role);
+    w.key("affiliation").string_or_null(s.affiliation);
+    w.key("country").string_or_null(s.country);
+  } else {
+    for (const char* field : {"id", "name"}) w.key(field).null();
+    w.key("named").boolean(false);
+    for (const char* field : {"role", "affiliation", "country"}) w.key(field).null();
   }
-  ordered_json verb = nullptr;
-  if (!a.verb.empty()) verb = std::string(a.verb.slice(result.text));
-  return {{"text", std::string(quote.span.slice(result.text))},
-          {"span", span_json(quote.span)},
-          {"type", detail::quote_type_name(quote.type)},
-          {"unclosed", quote.unclosed},
-          {"depth", quote.depth},
-          {"paragraph", quote.paragraph},
-          {"speaker", std::move(speaker)},
-          {"verb", std::move(verb)},
-          {"method", attribution_method_name(a.method)},
-          {"reference", speaker_reference_name(a.reference)},
-          {"confidence", detail::round4(a.confidence)},
-          {"themes", theme_counts_json(quote.themes, lexicon)}};
+  w.end_object();
+  w.key("verb").string_or_null(a.verb.slice(result.text));
+  w.key("method").string(attribution_method_name(a.method));
+  w.key("reference").string(speaker_reference_name(a.reference));
+  w.key("confidence").real(detail::round4(a.confidence));
+  w.key("themes");
+  write_theme_counts(w, quote.themes, lexicon);
+  w.end_object();
 }
 
-ordered_json speaker_json(const Speaker& s, std::size_t id, const Lexicon& lexicon) {
-  ordered_json mentions = ordered_json::array();
-  for (const Span span : s.mentions) mentions.push_back(span_json(span));
-  const char* gender = s.gender == 'm' ? "m" : s.gender == 'f' ? "f" : nullptr;
-  return {{"id", id},
-          {"name", s.name},
-          {"named", s.named},
-          {"group", s.group},
-          {"role", detail::text_or_null(s.role)},
-          {"affiliation", detail::text_or_null(s.affiliation)},
-          {"country", detail::text_or_null(s.country)},
-          {"participation", detail::text_or_null(s.participation)},
-          {"gender", gender ? ordered_json(gender) : ordered_json(nullptr)},
-          {"aliases", s.aliases},
-          {"mentions", std::move(mentions)},
-          {"quotes", s.quotes},
-          {"statements", s.statements},
-          {"themes", theme_counts_json(s.themes, lexicon)}};
+void write_speaker(JsonWriter& w, const Speaker& s, std::size_t id, const Lexicon& lexicon) {
+  w.begin_object();
+  w.key("id").number(static_cast<std::uint64_t>(id));
+  w.key("name").string(s.name);
+  w.key("named").boolean(s.named);
+  w.key("group").boolean(s.group);
+  w.key("role").string_or_null(s.role);
+  w.key("affiliation").string_or_null(s.affiliation);
+  w.key("country").string_or_null(s.country);
+  w.key("participation").string_or_null(s.participation);
+  w.key("gender").string_or_null(s.gender == 'm' ? "m" : s.gender == 'f' ? "f" : "");
+  w.key("aliases").begin_array();
+  for (const std::string& alias : s.aliases) w.string(alias);
+  w.end_array();
+  w.key("mentions").begin_array();
+  for (const Span span : s.mentions) write_span(w, span);
+  w.end_array();
+  w.key("quotes").number(s.quotes);
+  w.key("statements").number(s.statements);
+  w.key("themes");
+  write_theme_counts(w, s.themes, lexicon);
+  w.end_object();
 }
 
-ordered_json document_json(const DocumentResult& result, const Lexicon& lexicon,
-                           const RenderOptions& options, bool with_schema) {
-  ordered_json doc;
-  if (with_schema) doc["schema"] = kDocumentSchema;
-  ordered_json title = nullptr;
-  if (result.meta.title) {
-    title = *result.meta.title;
-  } else if (result.title) {
-    title = std::string(result.title->slice(result.text));
-  }
+// The members of a document object (docs/schema/document.schema.json), inside an open object.
+void write_document_members(JsonWriter& w, const DocumentResult& result, const Lexicon& lexicon,
+                            const RenderOptions& options, bool with_schema) {
+  if (with_schema) w.key("schema").string(kDocumentSchema);
   const DocumentMeta& meta = result.meta;
-  doc["document"] = {{"path", result.path},
-                     {"id", detail::text_or_null(meta.id)},
-                     {"line", meta.line == 0 ? ordered_json(nullptr) : ordered_json(meta.line)},
-                     {"source", detail::text_or_null(meta.source)},
-                     {"date", meta.date ? ordered_json(*meta.date) : ordered_json(nullptr)},
-                     {"date_from", detail::text_or_null(meta.date_from)},
-                     {"bytes", result.bytes},
-                     {"encoding", result.encoding},
-                     {"bom", result.had_bom},
-                     {"words", result.tokens.words.size()},
-                     {"sentences", result.tokens.sentences.size()},
-                     {"paragraphs", result.tokens.paragraphs.size()},
-                     {"title", std::move(title)}};
-  ordered_json themes = ordered_json::array();
+  w.key("document").begin_object();
+  w.key("path").string(result.path);
+  w.key("id").string_or_null(meta.id);
+  w.key("line");
+  if (meta.line == 0) {
+    w.null();
+  } else {
+    w.number(meta.line);
+  }
+  w.key("source").string_or_null(meta.source);
+  w.key("date").string_or_null(meta.date ? std::string_view(*meta.date) : std::string_view());
+  w.key("date_from").string_or_null(meta.date_from);
+  w.key("bytes").number(result.bytes);
+  w.key("encoding").string(result.encoding);
+  w.key("bom").boolean(result.had_bom);
+  w.key("words").number(result.counts.words);
+  w.key("sentences").number(result.counts.sentences);
+  w.key("paragraphs").number(result.counts.paragraphs);
+  w.key("title");
+  if (result.meta.title) {
+    w.string(*result.meta.title);
+  } else if (result.title) {
+    w.string(result.title->slice(result.text));
+  } else {
+    w.null();
+  }
+  w.end_object();
+  w.key("themes").begin_array();
   for (const ThemeScore* score : select_themes(result, lexicon, options)) {
-    themes.push_back(theme_json(result, lexicon, *score, options));
+    write_theme(w, result, lexicon, *score, options);
   }
-  doc["themes"] = std::move(themes);
-  ordered_json quotes = ordered_json::array();
-  for (const Quote& quote : result.quotes) quotes.push_back(quote_json(result, quote, lexicon));
-  doc["quotes"] = std::move(quotes);
-  ordered_json speakers = ordered_json::array();
+  w.end_array();
+  w.key("quotes").begin_array();
+  for (const Quote& quote : result.quotes) write_quote(w, result, quote, lexicon);
+  w.end_array();
+  w.key("speakers").begin_array();
   for (std::size_t i = 0; i < result.speakers.size(); ++i) {
-    speakers.push_back(speaker_json(result.speakers[i], i, lexicon));
+    write_speaker(w, result.speakers[i], i, lexicon);
   }
-  doc["speakers"] = std::move(speakers);
-  doc["warnings"] = result.warnings;
-  return doc;
+  w.end_array();
+  w.key("warnings").begin_array();
+  for (const std::string& warning : result.warnings) w.string(warning);
+  w.end_array();
 }
 
 // An error record: {"schema", "path", "line", "id", "message"}; "record" is added for JSONL.
@@ -221,17 +259,27 @@ std::vector<const ThemeScore*> select_themes(const DocumentResult& result, const
 
 std::string render_json(const DocumentResult& result, const Lexicon& lexicon,
                         const RenderOptions& options) {
-  ordered_json doc = document_json(result, lexicon, options, true);
-  doc["lexicons"] = lexicons_json(lexicon);
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::string out;
+  JsonWriter w(out, 2);
+  w.begin_object();
+  write_document_members(w, result, lexicon, options, true);
+  w.key("lexicons").raw(detail::indent_lines(
+      lexicons_json(lexicon).dump(2, ' ', false, ordered_json::error_handler_t::replace), 2));
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string render_jsonl_document(const DocumentResult& result, const Lexicon& lexicon,
                                   const RenderOptions& options) {
-  ordered_json line;
-  line["record"] = "document";
-  line.update(document_json(result, lexicon, options, true));
-  return line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::string out;
+  JsonWriter w(out, -1);
+  w.begin_object();
+  w.key("record").string("document");
+  write_document_members(w, result, lexicon, options, true);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string render_jsonl_error(const FailedInput& failure) {
@@ -248,9 +296,12 @@ std::string CorpusJsonWriter::begin() const {
 
 std::string CorpusJsonWriter::element(const DocumentResult& result, const Lexicon& lexicon,
                                       const RenderOptions& options) {
-  return detail::indent_lines(document_json(result, lexicon, options, false)
-                                  .dump(2, ' ', false, ordered_json::error_handler_t::replace),
-                              4);
+  std::string out;
+  JsonWriter w(out, 2, 4);
+  w.begin_object();
+  write_document_members(w, result, lexicon, options, false);
+  w.end_object();
+  return out;
 }
 
 std::string CorpusJsonWriter::document(std::string_view element) {

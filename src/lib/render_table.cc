@@ -128,8 +128,8 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
     out += fmt::format("  title       {}\n", collapse_spaces(result.title->slice(result.text)));
   }
   out += fmt::format("  words       {}   sentences {}   paragraphs {}\n",
-                     result.tokens.words.size(), result.tokens.sentences.size(),
-                     result.tokens.paragraphs.size());
+                     result.counts.words, result.counts.sentences,
+                     result.counts.paragraphs);
 
   const std::vector<const ThemeScore*> themes = select_themes(result, lexicon, options);
   std::size_t matched = 0;

@@ -156,7 +156,7 @@ void CorpusSummary::add(const DocumentResult& result) {
   if (lexicon_ == nullptr) throw std::logic_error("CorpusSummary::add on a summary read from JSON");
   ++documents;
   bytes += result.bytes;
-  words += result.tokens.words.size();
+  words += result.counts.words;
   for (const Quote& quote : result.quotes) {
     quotes += quote.type == QuoteType::kDirect;
     statements += quote.type == QuoteType::kIndirect;

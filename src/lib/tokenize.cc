@@ -76,21 +76,30 @@ std::vector<Line> split_lines(std::string_view text) {
 // with blank lines. It is recognised when blank lines exist, some paragraph spans several lines,
 // and nearly all lines are short. Otherwise every line is a paragraph, as in web and word
 // processor exports where one line holds one paragraph.
-bool looks_hard_wrapped(std::string_view text, const std::vector<Line>& lines) {
+bool looks_hard_wrapped(std::string_view text) {
   std::size_t nonblank = 0, short_lines = 0;
-  bool has_blank = false, has_consecutive = false, blank_pending = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].blank) {
+  bool has_blank = false, has_consecutive = false, blank_pending = false, previous_blank = true;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    std::size_t end = text.find('\n', begin);
+    const bool last = end == std::string_view::npos;
+    if (last) end = text.size();
+    std::size_t b = begin, e = end;
+    detail::trim(text, b, e);
+    if (b == e) {
       blank_pending = nonblank > 0;  // a blank line counts only between two non-blank lines
-      continue;
+      previous_blank = true;
+    } else {
+      has_blank = has_blank || blank_pending;
+      blank_pending = false;
+      ++nonblank;
+      if (!previous_blank) has_consecutive = true;
+      previous_blank = false;
+      if (detail::count_code_points(text.substr(begin, end - begin)) <= kWrappedLineMax) {
+        ++short_lines;
+      }
     }
-    has_blank = has_blank || blank_pending;
-    blank_pending = false;
-    ++nonblank;
-    if (i > 0 && !lines[i - 1].blank) has_consecutive = true;
-    const auto length =
-        detail::count_code_points(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
-    if (length <= kWrappedLineMax) ++short_lines;
+    if (last) break;
+    begin = end + 1;
   }
   return has_blank && has_consecutive && nonblank >= 3 && short_lines * 10 >= nonblank * 9;
 }
@@ -630,13 +639,19 @@ Result<Tokenizer> Tokenizer::create(TokenizerOptions options) {
   return Tokenizer(std::move(impl));
 }
 
+bool Tokenizer::hard_wrapped(std::string_view text) { return looks_hard_wrapped(text); }
+
 TokenizedText Tokenizer::tokenize(std::string_view text) const {
+  return tokenize(text, looks_hard_wrapped(text));
+}
+
+TokenizedText Tokenizer::tokenize(std::string_view text, bool hard_wrapped) const {
   TokenizedText out;
   if (text.empty()) return out;
   auto [words, sentences] = impl_->clones();
 
   const std::vector<Line> lines = split_lines(text);
-  out.hard_wrapped = looks_hard_wrapped(text, lines);
+  out.hard_wrapped = hard_wrapped;
   out.paragraphs = find_paragraphs(text, lines, out.hard_wrapped);
 
   UErrorCode status = U_ZERO_ERROR;
