@@ -323,7 +323,7 @@ bool joins(const WB* classes, std::size_t k, std::size_t count, std::string_view
 // applied: a letter makes it a letter word and a digit a number ("a1" is a number, "1a" a
 // word); '_' keeps the status of what it follows, except that "__" is a letter word; a lone '_'
 // and punctuation are not words.
-void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+void class_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
   thread_local std::vector<WB> classes;
   thread_local std::vector<std::uint32_t> offsets;
   classes.clear();
@@ -358,6 +358,46 @@ void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::
     }
   }
   if (count > start) emit(count);
+}
+
+bool is_chunk_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+// The word tokens of [begin, end) (handled characters only, starting and ending at boundaries).
+// White space always breaks on both sides (nothing in the fast path attaches to it), so each
+// run between white space is segmented alone. The common run, punctuation around one word of
+// ASCII letters or of digits ("(word),", "“Yes", "42."), is one word: punctuation joins a letter
+// or a digit only between two of them (WB6/7, WB11/12). Any other run goes through the
+// class-by-class rules (class_words).
+void fast_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+  const auto punctuation = [&](std::size_t i, std::size_t* length) {
+    const WB c = classify(text, i, length);
+    return c == WB::kOther || c == WB::kMidNum || c == WB::kMidNumLet || c == WB::kSingleQuote ||
+           c == WB::kMidLetter;
+  };
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = begin;
+  while (i < end) {
+    while (i < end && is_chunk_space(text[i])) ++i;
+    if (i == end) break;
+    std::size_t chunk_end = i;
+    while (chunk_end < end && !is_chunk_space(text[chunk_end])) ++chunk_end;
+    std::size_t k = i, length = 1;
+    while (k < chunk_end && punctuation(k, &length)) k += length;
+    const std::size_t word = k;
+    const bool letters = k < chunk_end && letter(text[k]);
+    const bool digits = k < chunk_end && digit(text[k]);
+    while (k < chunk_end && (letters ? letter(text[k]) : digit(text[k]))) ++k;
+    const std::size_t word_end = k;
+    while (k < chunk_end && punctuation(k, &length)) k += length;
+    if (k != chunk_end) {
+      class_words(text, i, chunk_end, out);
+    } else if (letters || digits) {
+      out.push_back(Token{Span{static_cast<std::uint32_t>(word), static_cast<std::uint32_t>(word_end)},
+                          0, 0, letters ? WordKind::kLetter : WordKind::kNumber, false});
+    }
+    i = chunk_end;
+  }
 }
 
 // Whether at most 1 byte in 8 of the text's first 64 KiB is outside ASCII (English with
