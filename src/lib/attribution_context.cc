@@ -104,22 +104,33 @@ constexpr std::array<std::string_view, 9> kAdverbEndings = {
 }  // namespace
 
 void Context::mark_common_capitals() {
+  common_capital_.assign(words.size(), false);
   // A word opens a sentence when the tokenizer says so or a quotation mark comes before it.
   const auto opens = [&](std::size_t i) {
     return i == 0 || words[i].sentence != words[i - 1].sentence ||
            has_any(gap(i), "\"“”‘’«»„—");
   };
-  std::unordered_set<std::string_view> lower;
-  std::unordered_set<std::string_view> capital_inside;
+  // The keys of capitalised words that open a sentence, and how the rest of the text writes
+  // them: in lower case somewhere, capitalised inside a sentence somewhere.
+  struct Seen {
+    bool lower = false;
+    bool capital_inside = false;
+  };
+  std::unordered_map<std::string_view, Seen> openers;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].upper) {
-      lower.insert(keys[i]);
-    } else if (!opens(i)) {
-      capital_inside.insert(keys[i]);
-    }
+    if (words[i].upper && opens(i)) openers.try_emplace(keys[i]);
   }
-  common_capital_.assign(words.size(), false);
+  if (openers.empty()) return;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].upper && opens(i)) continue;
+    const auto it = openers.find(keys[i]);
+    if (it == openers.end()) continue;
+    (words[i].upper ? it->second.capital_inside : it->second.lower) = true;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].upper || !opens(i)) continue;
+    const Seen& seen = openers.find(keys[i])->second;
+    if (seen.capital_inside) continue;
     // "Then Tom", "Finally Tom": a function word, or an adverb before a name (by its ending, long
     // enough that Sally, Emily or Beverly are not taken for one).
     const std::string& key = keys[i];
@@ -127,8 +138,7 @@ void Context::mark_common_capitals() {
                         gap(i + 1) == " " &&
                         std::any_of(kAdverbEndings.begin(), kAdverbEndings.end(),
                                     [&](std::string_view e) { return key.ends_with(e); });
-    common_capital_[i] = words[i].upper && opens(i) && !capital_inside.contains(keys[i]) &&
-                         (lower.contains(keys[i]) || is_function_word(i) || adverb);
+    common_capital_[i] = seen.lower || is_function_word(i) || adverb;
   }
 }
 
