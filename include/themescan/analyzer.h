@@ -36,6 +36,7 @@ struct AnalyzerOptions {
   // same either way; quotes and pronouns do not reach across blocks, and speakers are joined
   // across blocks by name.
   std::size_t block_bytes = std::size_t{1} << 20;
+  DecodeOptions decode;  // the input's encoding: detected, or forced (decode.h)
 };
 
 // The size of the text in words, sentences and paragraphs (see text.h).
@@ -60,7 +61,8 @@ struct DocumentResult {
   DocumentMeta meta;
   std::uint64_t bytes = 0;     // size of the input in bytes (before decoding)
   std::string text;            // decoded UTF-8; all spans index this
-  std::string encoding;        // "UTF-8"
+  std::string encoding;        // the input's encoding ("UTF-8", "UTF-16LE", "windows-1251")
+  int encoding_confidence = 100;  // below 100 when the encoding was guessed (decode.h)
   bool had_bom = false;
   std::optional<Span> title;
   TextCounts counts;

@@ -33,6 +33,8 @@
 
 #include <memory>
 #include <optional>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -80,7 +82,12 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args);
 // How an input path is shown to people: "-" (standard input) is "<stdin>".
 std::string display_path(const std::string& path);
 
-// Reads a whole file ("-" = standard input). Errors name the path.
-Result<std::string> read_input(const std::string& path);
+// Reads a whole file ("-" = standard input). Errors name the path. An input larger than
+// `max_bytes` is not read (standard input: reading stops there) and is an error.
+Result<std::string> read_input(const std::string& path,
+                               std::uint64_t max_bytes = std::numeric_limits<std::uint64_t>::max());
+
+// "12 MB is over the limit" style message for an input larger than `max_bytes`.
+std::string too_large_message(const std::string& path, std::uint64_t bytes, std::uint64_t max_bytes);
 
 }  // namespace themescan

@@ -28,6 +28,7 @@ struct RenderOptions {
   bool evidence = false;              // table: list every hit in context
   std::size_t snippet_chars = 40;     // context on each side of a hit
   std::size_t width = 100;            // table: target line width
+  bool include_text = false;          // json, jsonl: the document's decoded text as "text"
 };
 
 // The themes of `result` that pass the options' filters, in rank order.

@@ -1,5 +1,6 @@
 // `themescan [options] INPUT...`: the theme breakdown of one or more reports.
 #include <algorithm>
+#include <limits>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -26,7 +27,7 @@ constexpr const char* kUsage =
     "       themescan merge [OPTIONS] PART.jsonl...\n"
     "       themescan lexicons [--lexicons PATH]...\n"
     "\n"
-    "Reads event reports (UTF-8 text) and prints which themes they cover, how strongly, the\n"
+    "Reads event reports (plain text) and prints which themes they cover, how strongly, the\n"
     "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"
     ".md files) or - for standard input; with --input-format jsonl, each INPUT is a JSON Lines\n"
     "feed of documents. One file gives its breakdown; several inputs or a folder give the\n"
@@ -37,8 +38,8 @@ constexpr const char* kEpilog =
     "\n"
     "Exit status:\n"
     "  0  every input was analysed\n"
-    "  1  some inputs could not be analysed (missing, unreadable, binary, not UTF-8, a folder\n"
-    "     without reports, a bad JSONL line); the others were, and the output has their results\n"
+    "  1  some inputs could not be analysed (missing, unreadable, binary, over --max-bytes,\n"
+    "     invalid in their encoding, a folder without reports, a bad JSONL line); the others were, and the output has their results\n"
     "     and an error record for each failure\n"
     "  2  usage error, lexicon error, or the output could not be written\n"
     "  130  interrupted (Ctrl-C); a file given with -o is left as it was\n"
@@ -63,6 +64,8 @@ struct Settings {
   std::string output;
   std::string color = "auto";
   std::string themes;
+  std::string encoding;
+  std::string max_bytes = "1G";
   std::size_t top = 0;
   std::size_t min_hits = 1;
   unsigned jobs = 0;
@@ -72,6 +75,7 @@ struct Settings {
   bool no_quotes = false;
   bool no_fast_path = false;
   bool quiet = false;
+  bool include_text = false;
 };
 
 // The options shown by --help; the positional inputs are added separately (hidden).
@@ -86,6 +90,14 @@ po::options_description make_options(Settings& s) {
       ("exclude", po::value(&s.exclude)->value_name("GLOB")->composing(),
        "leave out files and folders matching GLOB (repeatable); a GLOB with '/' matches the "
        "path below the folder given")
+      ("encoding", po::value(&s.encoding)->value_name("NAME"),
+       "read the inputs as NAME (windows-1251, koi8-r, iso-8859-1, utf-16le, ... any name ICU "
+       "knows) instead of finding out: a byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8 "
+       "when the bytes are valid UTF-8, else ICU's guess among legacy encodings (the output "
+       "gives the encoding and its confidence; an unsure guess is a warning)")
+      ("max-bytes", po::value(&s.max_bytes)->value_name("SIZE")->default_value("1G"),
+       "skip, with an error, an input larger than SIZE bytes (K, M and G suffixes: 1024-based; "
+       "at most 2G)")
       ("jobs,j", po::value(&s.jobs)->value_name("N")->default_value(0),
        "analyse with N threads (0: one per core); the output is the same for every N")
       ("no-fast-path", po::bool_switch(&s.no_fast_path),
@@ -114,6 +126,9 @@ po::options_description make_options(Settings& s) {
        "table: list every hit in its context (JSON always has the evidence)")
       ("color", po::value(&s.color)->value_name("WHEN")->default_value("auto"),
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
+      ("include-text", po::bool_switch(&s.include_text),
+       "json, jsonl: add each document's text (decoded to UTF-8) as \"text\"; every span in the "
+       "output is a [begin, end) byte range of that text")
       ("no-quotes", po::bool_switch(&s.no_quotes),
        "do not look for quotes, speakers or reported speech")
       ("quiet,q", po::bool_switch(&s.quiet),
@@ -144,6 +159,27 @@ std::vector<std::string> split_ids(const std::string& text) {
     if (!id.empty()) ids.push_back(id);
   }
   return ids;
+}
+
+// "1048576", "512K", "100M", "1G" (1024-based) -> bytes; false when it is not a size.
+bool parse_size(const std::string& text, std::uint64_t* bytes) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') return false;
+  std::size_t used = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  const std::string suffix = text.substr(used);
+  int shift = 0;
+  if (suffix == "K" || suffix == "k") shift = 10;
+  else if (suffix == "M" || suffix == "m") shift = 20;
+  else if (suffix == "G" || suffix == "g") shift = 30;
+  else if (!suffix.empty()) return false;
+  if (value > (std::numeric_limits<std::uint64_t>::max() >> shift)) return false;
+  *bytes = static_cast<std::uint64_t>(value) << shift;
+  return true;
 }
 
 bool is_folder(const std::string& path) {
@@ -185,6 +221,18 @@ int run_analyze(const std::vector<std::string>& args) {
     print_error(fmt::format("--input-format must be text or jsonl, not '{}'", s.input_format));
     return kExitUsage;
   }
+  if (!parse_size(s.max_bytes, &run.max_bytes) || run.max_bytes == 0 ||
+      run.max_bytes > kMaxDocumentBytes) {
+    print_error(fmt::format("--max-bytes must be a size from 1 byte to 2G (such as 500M), not '{}'",
+                            s.max_bytes));
+    return kExitUsage;
+  }
+  if (!s.encoding.empty()) {
+    if (Status status = check_encoding_name(s.encoding); !status.ok()) {
+      print_error(fmt::format("--encoding: {}", status.message()));
+      return kExitUsage;
+    }
+  }
   if (s.inputs.empty()) {
     print_error("no input: give a report file, a folder or - for standard input "
                 "(see 'themescan --help')");
@@ -206,6 +254,7 @@ int run_analyze(const std::vector<std::string>& args) {
   render.min_hits = s.min_hits;
   render.themes = split_ids(s.themes);
   render.evidence = s.evidence;
+  render.include_text = s.include_text;
   for (const std::string& id : render.themes) {
     if (lexicon->find(id) < 0) {
       print_error(fmt::format("unknown theme '{}' in --themes (see 'themescan lexicons')", id));
@@ -225,7 +274,10 @@ int run_analyze(const std::vector<std::string>& args) {
   }
   Result<Analyzer> analyzer =
       Analyzer::create(std::move(*lexicon), std::move(*tokenizer),
-                       {.fold_accents = s.fold_accents, .quotes = !s.no_quotes}, std::move(*words));
+                       {.fold_accents = s.fold_accents,
+                        .quotes = !s.no_quotes,
+                        .decode = {.encoding = s.encoding}},
+                       std::move(*words));
   if (!analyzer.ok()) {
     print_error(analyzer.status().message());
     return kExitUsage;

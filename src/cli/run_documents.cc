@@ -148,8 +148,11 @@ class Runner {
     if (job.doc) {
       bytes = std::move(job.doc->text);
       where = fmt::format("{}:{}", where, job.doc->line);
+      if (bytes.size() > s_.max_bytes) {
+        return fail(too_large_message(where, bytes.size(), s_.max_bytes));
+      }
     } else {
-      Result<std::string> read = read_input(job.path);
+      Result<std::string> read = read_input(job.path, s_.max_bytes);
       if (!read.ok()) return fail(read.status().message());
       bytes = std::move(*read);
     }

@@ -25,6 +25,7 @@ struct RunSettings {
   bool per_document = false;  // table: each document's breakdown before the overview
   bool quiet = false;         // no warnings, no progress bar
   unsigned threads = 1;
+  std::uint64_t max_bytes = std::uint64_t{1} << 30;  // larger inputs are skipped with an error
 };
 
 // Analyses the documents of `inputs` (expanded as inputs.h says, or JSONL feeds) and writes the output to `output` ("" or "-": standard output). Returns the

@@ -173,12 +173,12 @@ Result<Analyzer> Analyzer::create(Lexicon lexicon, Tokenizer tokenizer, Analyzer
 }
 
 Result<DocumentResult> Analyzer::analyze(std::string path, std::string_view bytes) const {
-  return analyze_decoded(std::move(path), decode_utf8(bytes), bytes.size());
+  return analyze_decoded(std::move(path), decode(std::string(bytes), impl_->options.decode), bytes.size());
 }
 
 Result<DocumentResult> Analyzer::analyze_owned(std::string path, std::string bytes) const {
   const std::uint64_t size = bytes.size();
-  return analyze_decoded(std::move(path), decode_utf8_owned(std::move(bytes)), size);
+  return analyze_decoded(std::move(path), decode(std::move(bytes), impl_->options.decode), size);
 }
 
 Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<DecodedText> decoded,
@@ -189,7 +189,9 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
   result.bytes = size;
   result.text = std::move(decoded->text);
   result.encoding = decoded->encoding;
+  result.encoding_confidence = decoded->confidence;
   result.had_bom = decoded->had_bom;
+  if (!decoded->warning.empty()) result.warnings.push_back(std::move(decoded->warning));
   result.title = find_title(result.text);
   if (std::optional<std::string> date = find_document_date(result.text)) {
     result.meta.date = std::move(date);

@@ -319,7 +319,12 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args) {
 
 std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
-Result<std::string> read_input(const std::string& path) {
+std::string too_large_message(const std::string& path, std::uint64_t bytes, std::uint64_t max_bytes) {
+  return fmt::format("{}: {} bytes{} is over the limit of {} bytes (--max-bytes); skipped",
+                     display_path(path), bytes, path == "-" ? " or more" : "", max_bytes);
+}
+
+Result<std::string> read_input(const std::string& path, std::uint64_t max_bytes) {
   const bool stdin_input = path == "-";
   const int fd = stdin_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   auto fail = [&](int error) {
@@ -335,6 +340,11 @@ Result<std::string> read_input(const std::string& path) {
       if (!stdin_input) ::close(fd);
       return fail(EISDIR);
     }
+    if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > max_bytes) {
+      if (!stdin_input) ::close(fd);
+      return Status(StatusCode::kBadInput,
+                    too_large_message(path, static_cast<std::uint64_t>(info.st_size), max_bytes));
+    }
     if (S_ISREG(info.st_mode) && info.st_size > 0) data.reserve(static_cast<std::size_t>(info.st_size));
   }
   char buffer[1 << 16];
@@ -348,6 +358,10 @@ Result<std::string> read_input(const std::string& path) {
       return fail(error);
     }
     data.append(buffer, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) {  // a pipe, or a file that grew while being read
+      if (!stdin_input) ::close(fd);
+      return Status(StatusCode::kBadInput, too_large_message(path, data.size(), max_bytes));
+    }
   }
   if (!stdin_input) ::close(fd);
   return data;

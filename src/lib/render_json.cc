@@ -186,6 +186,7 @@ void write_document_members(JsonWriter& w, const DocumentResult& result, const L
   w.key("date_from").string_or_null(meta.date_from);
   w.key("bytes").number(result.bytes);
   w.key("encoding").string(result.encoding);
+  w.key("encoding_confidence").number(static_cast<std::int64_t>(result.encoding_confidence));
   w.key("bom").boolean(result.had_bom);
   w.key("words").number(result.counts.words);
   w.key("sentences").number(result.counts.sentences);
@@ -198,6 +199,7 @@ void write_document_members(JsonWriter& w, const DocumentResult& result, const L
   } else {
     w.null();
   }
+  if (options.include_text) w.key("text").string(result.text);
   w.end_object();
   w.key("themes").begin_array();
   for (const ThemeScore* score : select_themes(result, lexicon, options)) {

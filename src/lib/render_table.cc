@@ -127,6 +127,12 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
   if (result.title) {
     out += fmt::format("  title       {}\n", collapse_spaces(result.title->slice(result.text)));
   }
+  if (result.encoding != "UTF-8" || result.encoding_confidence < 100) {
+    out += fmt::format("  encoding    {}{}\n", result.encoding,
+                       result.encoding_confidence < 100
+                           ? fmt::format(" (guessed, confidence {}/100)", result.encoding_confidence)
+                           : "");
+  }
   out += fmt::format("  words       {}   sentences {}   paragraphs {}\n",
                      result.counts.words, result.counts.sentences,
                      result.counts.paragraphs);

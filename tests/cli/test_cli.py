@@ -342,19 +342,31 @@ class Errors(TempDirTestCase):
         path = self.write("scan.txt", b"Report\x00\x01\x02")
         self.assert_error([path], 1, f"themescan: {path}: binary file (NUL byte at byte offset 6)\n")
 
-    def test_invalid_utf8(self):
+    def test_latin1_is_detected(self):
+        # Not UTF-8: ICU's detector reads it as ISO-8859-1 and the output says so.
         path = self.write("latin1.txt", "Informe sobre la localización\n".encode("latin-1"))
-        self.assert_error([path], 1, f"themescan: {path}: not valid UTF-8 (first bad byte "
-                                     "sequence at byte offset 27: 0xF3)\n")
+        result = run("--format", "json", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        doc = json.loads(result.stdout)["document"]
+        self.assertEqual((doc["encoding"], doc["encoding_confidence"]), ("ISO-8859-1", 87))
+        self.assertEqual(doc["words"], 4)
+        self.assertEqual(result.stderr, b"")
 
     def test_invalid_utf8_at_end(self):
+        # Cut inside its last character: still UTF-8 (ten good multi-byte characters), damaged.
         path = self.write("cut.txt", "Суверенитет".encode()[:-1])
         self.assert_error([path], 1, f"themescan: {path}: not valid UTF-8 (first bad byte "
                                      "sequence at byte offset 20: 0xD1)\n")
 
-    def test_invalid_utf8_from_stdin(self):
-        self.assert_error(["-"], 1, "themescan: <stdin>: not valid UTF-8 (first bad byte "
-                                    "sequence at byte offset 2: 0xFF)\n", stdin=b"ab\xff")
+    def test_unsure_guess_from_stdin_is_a_warning(self):
+        result = run("--format", "json", "-", stdin=b"ab\xff")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        warning = ("encoding guessed as windows-1252 with low confidence (0/100); set it with "
+                   "--encoding if the text looks wrong")
+        self.assertEqual(result.stderr.decode(), f"themescan: <stdin>: warning: {warning}\n")
+        doc = json.loads(result.stdout)
+        self.assertEqual(doc["warnings"], [warning])
+        self.assertEqual(doc["document"]["encoding_confidence"], 0)
 
     def test_unreadable_file(self):
         path = self.write("secret.txt", "Sovereignty.\n")
@@ -372,7 +384,7 @@ class Errors(TempDirTestCase):
         self.assertEqual(result.stderr.decode(), f"themescan: {path}: Permission denied\n")
 
     def test_bad_files_do_not_stop_the_others(self):
-        bad = self.write("bad.txt", b"\xc3\x28")
+        bad = self.write("bad.txt", b"abc\0def")
         result = run("--format", "json", bad, REPORT)
         self.assertEqual(result.returncode, 1)
         doc = json.loads(result.stdout)

@@ -26,14 +26,14 @@ def records(stdout):
 
 class TempDir(TempDirTestCase):
     def bad_folder(self):
-        """Two good reports, a broken symbolic link, a binary file, a file that is not UTF-8."""
+        """Two good reports, a broken symbolic link, a binary file, UTF-16 with a lone surrogate."""
         folder = self.tmp / "batch"
         folder.mkdir()
         for name in ("01_digital-partners-forum.txt", "02_smart-cities-panel.txt"):
             shutil.copy(CORPUS / name, folder / name)
         (folder / "gone.txt").symlink_to(self.tmp / "nowhere.txt")
         (folder / "bin.txt").write_bytes(b"abc\0def")
-        (folder / "latin1.txt").write_bytes(b"caf\xe9 au lait\n")
+        (folder / "bad16.txt").write_bytes(b"\xff\xfe" + "caf".encode("utf-16-le") + b"\x00\xd8")
         return folder
 
 
@@ -71,9 +71,9 @@ class Threads(TempDir):
 
 class BadFiles(TempDir):
     MESSAGES = [
+        "batch/bad16.txt: not valid UTF-16LE (byte offset 8: 0x00)",
         "batch/bin.txt: binary file (NUL byte at byte offset 3)",
         "batch/gone.txt: broken symbolic link",
-        "batch/latin1.txt: not valid UTF-8 (first bad byte sequence at byte offset 3: 0xE9)",
     ]
 
     def test_every_good_document_and_an_error_record_for_each_bad_one(self):
