@@ -55,31 +55,45 @@ void count_quote_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
   }
 }
 
+// Where a block ends, and whether the text breaks there as a paragraph or a sentence would, or
+// the next block goes on with the last paragraph and sentence of this one.
+struct BlockEnd {
+  std::size_t end;
+  bool paragraph;  // the block ends at a paragraph break
+  bool sentence;   // ... or at least after ". ", "? " or "! "
+};
+
 // Where the block starting at `at` ends: about `block` bytes on, after a paragraph break (a
 // blank line in hard-wrapped text, a line break otherwise); failing that within another
-// `block` bytes, after a line break, then after a space, then at any character boundary.
-std::size_t block_end(std::string_view text, std::size_t at, std::size_t block, bool wrapped) {
-  if (text.size() - at <= block) return text.size();
+// `block` bytes, after ". ", "? " or "! ", after a line break, after a space, then at any
+// character boundary.
+BlockEnd block_end(std::string_view text, std::size_t at, std::size_t block, bool wrapped) {
+  if (text.size() - at <= block) return {text.size(), true, true};
   const std::size_t target = at + block;
   const std::size_t limit = std::min(text.size(), target + block);
   for (std::size_t pos = target;;) {
     const std::size_t newline = text.find('\n', pos);
     if (newline == std::string_view::npos || newline >= limit) break;
-    if (!wrapped) return newline + 1;
+    if (!wrapped) return {newline + 1, true, true};
     std::size_t next = newline + 1;
     while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) {
       ++next;
     }
-    if (next >= text.size()) return text.size();
-    if (text[next] == '\n') return next + 1;
+    if (next >= text.size()) return {text.size(), true, true};
+    if (text[next] == '\n') return {next + 1, true, true};
     pos = next;
   }
+  for (std::size_t pos = target; pos + 1 < limit; ++pos) {
+    if ((text[pos] == '.' || text[pos] == '?' || text[pos] == '!') && text[pos + 1] == ' ') {
+      return {pos + 2, false, true};
+    }
+  }
   for (const char c : {'\n', ' '}) {
-    if (const std::size_t found = text.find(c, target); found < limit) return found + 1;
+    if (const std::size_t found = text.find(c, target); found < limit) return {found + 1, false, false};
   }
   std::size_t end = target;
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  return end;
+  return {end, false, false};
 }
 
 void shift(Span& span, std::uint32_t by) {
@@ -203,11 +217,19 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
   const bool wrapped = Tokenizer::hard_wrapped(text);
   const std::size_t block = std::max<std::size_t>(impl_->options.block_bytes, 1);
   SpeakerMerger speakers(result.speakers);
+  // A block that goes on with the previous block's last paragraph (or sentence) does not count
+  // it again, and numbers it as the previous block did.
+  bool paragraph_open = false;
+  bool sentence_open = false;
   for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = block_end(text, at, block, wrapped);
-    const std::string_view part = text.substr(at, end - at);
+    const BlockEnd cut = block_end(text, at, block, wrapped);
+    const std::string_view part = text.substr(at, cut.end - at);
     const auto offset = static_cast<std::uint32_t>(at);
     const TokenizedText tokens = impl_->tokenizer.tokenize(part, wrapped);
+    const std::uint64_t joined_paragraphs = paragraph_open && !tokens.paragraphs.empty() ? 1 : 0;
+    const std::uint64_t joined_sentences = sentence_open && !tokens.sentences.empty() ? 1 : 0;
+    const auto paragraph_base = static_cast<std::uint32_t>(result.counts.paragraphs - joined_paragraphs);
+    const auto sentence_base = static_cast<std::uint32_t>(result.counts.sentences - joined_sentences);
     std::vector<Hit> hits = impl_->matcher->match(part, tokens);
     if (impl_->options.quotes) {
       std::vector<Quote> quotes = find_quotes(part, tokens);
@@ -217,7 +239,7 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
         shift(quote.span, offset);
         shift(quote.outer, offset);
         if (!quote.attribution.verb.empty()) shift(quote.attribution.verb, offset);
-        quote.paragraph += static_cast<std::uint32_t>(result.counts.paragraphs);
+        quote.paragraph += paragraph_base;
       }
       for (Speaker& speaker : block_speakers) {
         for (Span& mention : speaker.mentions) shift(mention, offset);
@@ -228,13 +250,15 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
     }
     for (Hit& hit : hits) {
       shift(hit.span, offset);
-      hit.sentence += static_cast<std::uint32_t>(result.counts.sentences);
+      hit.sentence += sentence_base;
     }
     result.hits.insert(result.hits.end(), hits.begin(), hits.end());
     result.counts.words += tokens.words.size();
-    result.counts.sentences += tokens.sentences.size();
-    result.counts.paragraphs += tokens.paragraphs.size();
-    at = end;
+    result.counts.sentences += tokens.sentences.size() - joined_sentences;
+    result.counts.paragraphs += tokens.paragraphs.size() - joined_paragraphs;
+    paragraph_open = !cut.paragraph;
+    sentence_open = !cut.sentence;
+    at = cut.end;
   }
   for (Speaker& speaker : result.speakers) sort_counts(speaker.themes);
   if (result.counts.words == 0) {

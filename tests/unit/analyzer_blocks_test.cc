@@ -95,4 +95,21 @@ TEST_CASE("analyzer: a text without line breaks is cut at spaces") {
   CHECK(whole->hits.size() == 600);
   CHECK(blocks->counts.words == 1200);
   CHECK(blocks->hits.size() == 600);
+  // One paragraph and one sentence, however many blocks.
+  CHECK(whole->counts.paragraphs == 1);
+  CHECK(blocks->counts.paragraphs == 1);
+  CHECK(blocks->counts.sentences == 1);
+}
+
+TEST_CASE("analyzer: a long paragraph is cut after a sentence") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "Talent matters to sovereignty. ";
+  const Result<DocumentResult> whole = make_analyzer(1 << 20).analyze("p.txt", text);
+  const Result<DocumentResult> blocks = make_analyzer(256).analyze("p.txt", text);
+  REQUIRE(whole.ok());
+  REQUIRE(blocks.ok());
+  CHECK(whole->counts.sentences == 300);
+  CHECK(whole->counts.paragraphs == 1);
+  check_same(*whole, *blocks);
+  CHECK(blocks->hits.back().sentence == 299);
 }
