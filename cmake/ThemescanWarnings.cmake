@@ -13,3 +13,6 @@ if(THEMESCAN_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(themescan_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+if(THEMESCAN_FUZZ)  # coverage feedback for libFuzzer in every target
+  target_compile_options(themescan_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -688,7 +688,10 @@ TokenizedText Tokenizer::tokenize(std::string_view text) const {
 TokenizedText Tokenizer::tokenize(std::string_view text, bool hard_wrapped) const {
   TokenizedText out;
   if (text.empty()) return out;
-  auto [words, sentences] = impl_->clones();
+  // Not a structured binding: lambdas below capture `words` (clang 14 cannot capture those).
+  auto iterators = impl_->clones();
+  std::unique_ptr<icu::BreakIterator>& words = iterators.first;
+  std::unique_ptr<icu::BreakIterator>& sentences = iterators.second;
 
   const std::vector<Line> lines = split_lines(text);
   out.hard_wrapped = hard_wrapped;

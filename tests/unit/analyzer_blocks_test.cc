@@ -14,7 +14,7 @@ namespace {
 Analyzer make_analyzer(std::size_t block_bytes) {
   Lexicon lexicon = testutil::make_lexicon(std::vector<testutil::LexFile>{
       {"a.lex", "@theme talent\ntalent*\ndigital skills\n"},
-      {"b.lex", "@theme sovereignty\nsovereignty\nre: data (?:centre|center)s?\n"}});
+      {"b.lex", "@theme sovereignty\nsovereignty\nre:data (?:centre|center)s?\n"}});
   AnalyzerOptions options;
   options.block_bytes = block_bytes;
   Result<Analyzer> analyzer = Analyzer::create(std::move(lexicon), *Tokenizer::create(), options);
