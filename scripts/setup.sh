@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what themescan needs from Debian 12 packages (when missing) and builds it.
 # Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+#        scripts/setup.sh --deps-only    (install the packages, build nothing)
 # As root, missing packages are installed with apt-get; otherwise the exact command is printed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
+
+[ "${1:-}" = "--deps-only" ] && exit 0
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

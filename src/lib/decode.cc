@@ -280,9 +280,9 @@ Result<DecodedText> decode(std::string bytes, const DecodeOptions& options) {
   if (!forced && !bom) {
     if (options.encoding.empty() && bytes.size() <= kMaxDocumentBytes + kUtf8Bom.size() &&
         bytes.find('\0') == std::string::npos) {
+      if (mostly_control(bytes)) return bad_input("binary file (mostly control characters)");
       const std::size_t start = bytes.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
       if (find_invalid_utf8(std::string_view(bytes).substr(start)) != std::string_view::npos) {
-        if (mostly_control(bytes)) return bad_input("binary file (mostly control characters)");
         if (damaged_utf8(bytes)) return decode_utf8_owned(std::move(bytes));  // its error
         Result<DecodedText> detected = detect(bytes);
         if (detected.ok()) {

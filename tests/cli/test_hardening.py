@@ -2,9 +2,11 @@
 """Encodings, limits and hostile inputs: every input gets a clear error or a valid result."""
 import json
 import os
+import shutil
+import subprocess
 import unittest
 
-from cli_test_util import SOURCE_DIR, TempDirTestCase, run
+from cli_test_util import BINARY, SOURCE_DIR, TempDirTestCase, run
 
 CORPUS = SOURCE_DIR / "corpus"
 RUSSIAN = CORPUS / "08_ru-import-substitution-forum.txt"
@@ -110,6 +112,34 @@ class Limits(TempDirTestCase):
             self.assertEqual(bad.returncode, 2, value)
             self.assertEqual(bad.stderr.decode(), "themescan: --max-bytes must be a size from 1 byte "
                                                   f"to 2G (such as 500M), not '{value}'\n")
+
+
+class Unreadable(TempDirTestCase):
+    def run_as_nobody(self, *args):
+        """Runs themescan as a user the permissions apply to (root reads everything)."""
+        if os.geteuid() != 0:
+            return run(*args, cwd=self.tmp)
+        binary = self.tmp / "themescan"
+        shutil.copy(BINARY, binary)
+        self.tmp.chmod(0o755)
+        return subprocess.run([str(binary), *map(str, args)], capture_output=True, timeout=120,
+                              cwd=self.tmp, user=65534, group=65534, extra_groups=[])
+
+    def test_unreadable_folder_in_a_batch(self):
+        (self.tmp / "in" / "locked").mkdir(parents=True)
+        (self.tmp / "in" / "a.txt").write_text("Digital sovereignty.\n")
+        (self.tmp / "in" / "locked" / "b.txt").write_text("Talent.\n")
+        (self.tmp / "in").chmod(0o755)
+        (self.tmp / "in" / "a.txt").chmod(0o644)
+        (self.tmp / "in" / "locked").chmod(0)
+        result = self.run_as_nobody("--format", "jsonl", "in")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        message = "in/locked: cannot read folder (Permission denied)"
+        self.assertEqual(result.stderr.decode(), f"themescan: {message}\n")
+        lines = records(result.stdout)
+        self.assertEqual([r["record"] for r in lines], ["document", "error", "summary"])
+        self.assertEqual(lines[0]["document"]["path"], "in/a.txt")
+        self.assertEqual(lines[1]["message"], message)
 
 
 class Hostile(TempDirTestCase):

@@ -271,6 +271,8 @@ TEST_CASE("decode: damaged UTF-8 is an error, control-character soup is binary")
   std::string soup;
   for (int i = 0; i < 100; ++i) soup += "\x01\x02\x03\x90\xAA text";
   CHECK(decode_error(soup) == "binary file (mostly control characters)");
+  // Valid UTF-8 made mostly of control characters is binary too.
+  CHECK(decode_error(std::string(200, '\x1b') + "text") == "binary file (mostly control characters)");
   // Valid UTF-8 is never guessed at.
   const themescan::DecodedText plain = decoded_ok("caf\xC3\xA9");
   CHECK(plain.encoding == "UTF-8");
