@@ -10,22 +10,7 @@ build_dir=${1:-"$here/build"}
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libboost-program-options-dev
           libfmt-dev doctest-dev nlohmann-json3-dev python3 python3-jsonschema
           jq sqlite3 parallel python3-distributed)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "setup: installing ${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "setup: missing Debian packages; install them as root with:" >&2
-    echo "  apt-get install -y ${missing[*]}" >&2
-    exit 2
-  fi
-fi
+"$here/scripts/install-packages.sh" "${packages[@]}"
 
 [ "${1:-}" = "--deps-only" ] && exit 0
 

@@ -95,6 +95,13 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
   w.end_object();
 }
 
+// "role", "affiliation" and "country" of a speaker (null when not given).
+void write_place(JsonWriter& w, const Speaker& s) {
+  w.key("role").string_or_null(s.role);
+  w.key("affiliation").string_or_null(s.affiliation);
+  w.key("country").string_or_null(s.country);
+}
+
 void write_theme_counts(JsonWriter& w, const std::vector<ThemeCount>& counts,
                         const Lexicon& lexicon) {
   w.begin_array();
@@ -125,9 +132,7 @@ void write_quote(JsonWriter& w, const DocumentResult& result, const Quote& quote
     w.key("id").number(a.speaker);
     w.key("name").string(s.name);
     w.key("named").boolean(s.named);
-    w.key("role").string_or_null(s.role);
-    w.key("affiliation").string_or_null(s.affiliation);
-    w.key("country").string_or_null(s.country);
+    write_place(w, s);
   } else {
     for (const char* field : {"id", "name"}) w.key(field).null();
     w.key("named").boolean(false);
@@ -149,9 +154,7 @@ void write_speaker(JsonWriter& w, const Speaker& s, std::size_t id, const Lexico
   w.key("name").string(s.name);
   w.key("named").boolean(s.named);
   w.key("group").boolean(s.group);
-  w.key("role").string_or_null(s.role);
-  w.key("affiliation").string_or_null(s.affiliation);
-  w.key("country").string_or_null(s.country);
+  write_place(w, s);
   w.key("participation").string_or_null(s.participation);
   w.key("gender").string_or_null(s.gender == 'm' ? "m" : s.gender == 'f' ? "f" : "");
   w.key("aliases").begin_array();
