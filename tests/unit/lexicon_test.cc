@@ -246,6 +246,10 @@ TEST_CASE("lexicon: errors in entries") {
           "t.lex:3: bad RE2 pattern '(a)\\1': invalid escape sequence: \\1");
     CHECK(entry_error("re:(abc") == "t.lex:3: bad RE2 pattern '(abc': missing ): (abc");
     CHECK(entry_error("re:") == "t.lex:3: empty pattern after 're:'");
+    // Too large for RE2's memory budget.
+    CHECK(entry_error("re:\\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}") ==
+          "t.lex:3: bad RE2 pattern '\\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}': pattern too large - "
+          "compile failed");
   }
   SUBCASE("pattern matching the empty string") {
     CHECK(entry_error("re:a*") == "t.lex:3: pattern 'a*' matches the empty string");
