@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${1:-"$here/build"}
 
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libboost-program-options-dev
-          libfmt-dev doctest-dev nlohmann-json3-dev python3 python3-jsonschema
+          libfmt-dev doctest-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-jsonschema
           jq sqlite3 parallel python3-distributed)
 "$here/scripts/install-packages.sh" "${packages[@]}"
 

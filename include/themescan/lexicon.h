@@ -69,8 +69,10 @@ struct LexiconSource {
 
 class Lexicon {
  public:
-  // Loads every path: a `.lex` file, or a folder whose `.lex` files (recursively, in sorted
-  // order) are loaded. Themes are ordered by id. Fails on the first error.
+  // Loads every path: a `.lex` file, a dictionary in another format (LIWC `.dic`, `.dicx`,
+  // quanteda `.yml`; see lexicon_import.h), or a folder whose `.lex` files (recursively, in
+  // sorted order) are loaded. Themes are ordered by id. Fails on the first error; entries an
+  // imported dictionary had to skip are listed in warnings().
   static Result<Lexicon> load(const std::vector<std::string>& paths, const Tokenizer& tokenizer);
   // Parses lexicon files held in memory.
   static Result<Lexicon> from_sources(const std::vector<LexiconSource>& sources,
@@ -81,12 +83,19 @@ class Lexicon {
   static Lexicon from_themes(std::vector<Theme> themes);
 
   const std::vector<Theme>& themes() const { return themes_; }
+  // "FILE:LINE: ... skipped" for what an imported dictionary held that could not be used.
+  const std::vector<std::string>& warnings() const { return warnings_; }
   // Index of the theme with this id, or -1.
   int find(std::string_view id) const;
 
  private:
   std::vector<Theme> themes_;
+  std::vector<std::string> warnings_;
 };
+
+// The theme in themescan's lexicon format (lexicons/README.md): parsing it again gives the same
+// id, label, description, languages and entries. `origin` goes in a comment on the first line.
+std::string to_lex(const Theme& theme, std::string_view origin);
 
 // Parses one lexicon file's content; `name` is used in error messages and as the source.
 Result<Theme> parse_lexicon(std::string_view name, std::string_view content,

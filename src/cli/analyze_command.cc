@@ -136,8 +136,9 @@ po::options_description make_options(Settings& s) {
   po::options_description lexicon("Lexicons");
   lexicon.add_options()
       ("lexicons,l", po::value(&s.lexicons)->value_name("PATH")->composing(),
-       "load lexicons from PATH (a .lex file or a folder of them; repeatable) instead of the "
-       "built-in ones; the format is in lexicons/README.md")
+       "load lexicons from PATH (a .lex file or a folder of them, or a LIWC .dic, LIWC-22 "
+       ".dicx or quanteda .yml dictionary; repeatable) instead of the built-in ones; the "
+       "formats are in lexicons/README.md")
       ("reporting-verbs", po::value(&s.reporting_verbs)->value_name("FILE"),
        "attribute quotes with the reporting verbs, pronouns and role words of FILE instead of "
        "the built-in lexicons/reporting.verbs (format in lexicons/README.md)")
@@ -244,7 +245,7 @@ int run_analyze(const std::vector<std::string>& args) {
     print_error(tokenizer.status().message());
     return kExitUsage;
   }
-  Result<Lexicon> lexicon = load_lexicons(s.lexicons, *tokenizer);
+  Result<Lexicon> lexicon = load_lexicons(s.lexicons, *tokenizer, s.quiet);
   if (!lexicon.ok()) {
     print_error(lexicon.status().message());
     return kExitUsage;

@@ -31,6 +31,7 @@ bool parse_command_line(const std::vector<std::string>& args,
                         boost::program_options::variables_map* vm);
 
 // The lexicons from --lexicons paths, or the built-in ones when there are none.
-Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer);
+Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer,
+                              bool quiet = false);
 
 }  // namespace themescan::cli

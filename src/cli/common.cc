@@ -26,8 +26,13 @@ bool parse_command_line(const std::vector<std::string>& args,
   return true;
 }
 
-Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer) {
-  return paths.empty() ? Lexicon::builtin(tokenizer) : Lexicon::load(paths, tokenizer);
+Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer,
+                              bool quiet) {
+  Result<Lexicon> lexicon = paths.empty() ? Lexicon::builtin(tokenizer) : Lexicon::load(paths, tokenizer);
+  if (lexicon.ok() && !quiet) {
+    for (const std::string& warning : lexicon->warnings()) print_error("warning: " + warning);
+  }
+  return lexicon;
 }
 
 }  // namespace themescan::cli

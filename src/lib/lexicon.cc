@@ -9,6 +9,7 @@
 
 #include "builtin_files.h"
 #include "themescan/inputs.h"
+#include "themescan/lexicon_import.h"
 
 namespace themescan {
 namespace fs = std::filesystem;
@@ -54,6 +55,76 @@ Result<std::vector<std::string>> lexicon_files_in(const std::string& folder) {
   return files;
 }
 
+// The line number N of a "FILE:N: message" error, or 0.
+std::size_t error_line(const std::string& message, const std::string& file) {
+  const std::string prefix = file + ":";
+  const std::size_t colon = message.find(':', prefix.size());
+  if (!message.starts_with(prefix) || colon == std::string::npos) return 0;
+  const std::string number = message.substr(prefix.size(), colon - prefix.size());
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) return 0;
+  return std::stoul(number);
+}
+
+// "FILE:N: message" about line N of a converted theme -> the same about the original's line.
+std::string original_line(const std::string& message, const std::string& file,
+                          const std::vector<std::uint32_t>& origin) {
+  const std::size_t line = error_line(message, file);
+  if (line == 0 || line > origin.size() || origin[line - 1] == 0) return message;
+  std::string out =
+      fmt::format("{}:{}{}", file, origin[line - 1], message.substr(message.find(':', file.size() + 1)));
+  // "... (same as line M)" names a converted line too.
+  constexpr std::string_view kSame = "(same as line ";
+  if (const std::size_t at = out.rfind(kSame); at != std::string::npos) {
+    const std::size_t digits = at + kSame.size();
+    const std::size_t close = out.find(')', digits);
+    const std::string number = out.substr(digits, close - digits);
+    if (close != std::string::npos && !number.empty() &&
+        number.find_first_not_of("0123456789") == std::string::npos) {
+      const std::size_t other = std::stoul(number);
+      if (other >= 1 && other <= origin.size() && origin[other - 1] != 0) {
+        out.replace(digits, close - digits, std::to_string(origin[other - 1]));
+      }
+    }
+  }
+  return out;
+}
+
+// The themes of a dictionary in another format (lexicon_import.h), checked by the .lex parser;
+// entry and theme lines refer to the original file. An entry the parser rejects (a duplicate
+// after normalisation, a term that can never match) is dropped with a warning, as the importer
+// drops what it cannot read: one bad term does not make a whole dictionary unusable.
+Status import_themes(const std::string& file, std::string_view content, const Tokenizer& tokenizer,
+                     std::vector<Theme>& themes, std::vector<std::string>& warnings) {
+  Result<ImportedLexicon> imported = import_lexicon(file, content);
+  if (!imported.ok()) return imported.status();
+  warnings.insert(warnings.end(), imported->warnings.begin(), imported->warnings.end());
+  for (ImportedTheme& converted : imported->themes) {
+    Result<Theme> theme = parse_lexicon(file, converted.content, tokenizer);
+    while (!theme.ok()) {
+      const std::string message = original_line(theme.status().message(), file, converted.origin);
+      const std::size_t line = error_line(theme.status().message(), file);
+      if (line == 0 || line > converted.origin.size() || converted.origin[line - 1] == 0) {
+        return Status(StatusCode::kLexiconError, message);
+      }
+      warnings.push_back(message + "; skipped");
+      // Drop generated line `line` and parse again.
+      std::size_t begin = 0;
+      for (std::size_t k = 1; k < line; ++k) begin = converted.content.find('\n', begin) + 1;
+      const std::size_t end = converted.content.find('\n', begin);
+      converted.content.erase(begin, end == std::string::npos ? std::string::npos : end - begin + 1);
+      converted.origin.erase(converted.origin.begin() + static_cast<std::ptrdiff_t>(line - 1));
+      theme = parse_lexicon(file, converted.content, tokenizer);
+    }
+    const auto origin = [&](std::uint32_t line) {
+      return line >= 1 && line <= converted.origin.size() ? converted.origin[line - 1] : line;
+    };
+    theme->line = origin(theme->line);
+    for (Entry& entry : theme->entries) entry.line = origin(entry.line);
+    themes.push_back(std::move(*theme));
+  }
+  return Status::Ok();
+}
+
 Result<Lexicon> assemble(std::vector<Theme> themes) {
   std::map<std::string, const Theme*> by_id;
   for (const Theme& theme : themes) {
@@ -70,6 +141,23 @@ Result<Lexicon> assemble(std::vector<Theme> themes) {
 }
 
 }  // namespace
+
+std::string to_lex(const Theme& theme, std::string_view origin) {
+  std::string out = fmt::format("# {}\n@theme {}\n", origin, theme.id);
+  if (theme.label != theme.id) out += fmt::format("@label {}\n", theme.label);
+  if (!theme.description.empty()) out += fmt::format("@description {}\n", theme.description);
+  if (!theme.languages.empty()) out += fmt::format("@lang {}\n", theme.languages);
+  for (const Entry& entry : theme.entries) {
+    if (entry.exclusion) out += '!';
+    if (!entry.text.empty() && std::string_view("#@!\\").find(entry.text.front()) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += entry.text;
+    if (entry.weight != 1.0) out += fmt::format(" | {}", entry.weight);
+    out += '\n';
+  }
+  return out;
+}
 
 Lexicon Lexicon::from_themes(std::vector<Theme> themes) {
   Lexicon lexicon;
@@ -105,16 +193,25 @@ Result<Lexicon> Lexicon::load(const std::vector<std::string>& paths, const Token
     }
   }
   std::vector<Theme> themes;
+  std::vector<std::string> warnings;
   for (const std::string& file : files) {
     Result<std::string> content = read_input(file);
     if (!content.ok()) {
       return Status(StatusCode::kLexiconError, content.status().message());
     }
+    if (lexicon_format(file) != LexiconFormat::kThemescan) {
+      if (Status status = import_themes(file, *content, tokenizer, themes, warnings); !status.ok()) {
+        return status;
+      }
+      continue;
+    }
     Result<Theme> theme = parse_lexicon(file, *content, tokenizer);
     if (!theme.ok()) return theme.status();
     themes.push_back(std::move(*theme));
   }
-  return assemble(std::move(themes));
+  Result<Lexicon> lexicon = assemble(std::move(themes));
+  if (lexicon.ok()) lexicon->warnings_ = std::move(warnings);
+  return lexicon;
 }
 
 Result<Lexicon> Lexicon::builtin(const Tokenizer& tokenizer) {

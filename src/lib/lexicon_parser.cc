@@ -27,9 +27,15 @@ std::string fnv1a64(std::string_view bytes) {
   return fmt::format("fnv1a64:{:016x}", hash);
 }
 
+// Lower-case ASCII letters, digits and '-', in segments separated by '/' (security/privacy),
+// each starting with a letter or digit.
 bool valid_theme_id(std::string_view id) {
-  if (id.empty() || id.size() > 64 || id.front() == '-') return false;
-  for (char c : id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool segment_start = i == 0 || id[i - 1] == '/';
+    if (c == '/' && !segment_start && i + 1 < id.size()) continue;
+    if (segment_start && (c == '-' || c == '/')) return false;
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
@@ -98,7 +104,7 @@ class Parser {
       }
       if (!valid_theme_id(value)) {
         return error(number, fmt::format("invalid theme id '{}' (use lower-case letters, digits "
-                                         "and '-')", value));
+                                         "and '-', and '/' between levels)", value));
       }
       theme_.id = std::string(value);
       theme_line_ = number;

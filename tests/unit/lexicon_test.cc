@@ -151,17 +151,24 @@ TEST_CASE("lexicon: errors in directives") {
   }
   SUBCASE("invalid ids") {
     CHECK(lexicon_error("@theme Sovereignty\n") ==
-          "t.lex:1: invalid theme id 'Sovereignty' (use lower-case letters, digits and '-')");
+          "t.lex:1: invalid theme id 'Sovereignty' (use lower-case letters, digits and '-', and '/' between levels)");
     CHECK(lexicon_error("@theme -abc\n") ==
-          "t.lex:1: invalid theme id '-abc' (use lower-case letters, digits and '-')");
+          "t.lex:1: invalid theme id '-abc' (use lower-case letters, digits and '-', and '/' between levels)");
     CHECK(lexicon_error("@theme a_b\n") ==
-          "t.lex:1: invalid theme id 'a_b' (use lower-case letters, digits and '-')");
+          "t.lex:1: invalid theme id 'a_b' (use lower-case letters, digits and '-', and '/' between levels)");
     CHECK(lexicon_error("@theme two words\n") ==
-          "t.lex:1: invalid theme id 'two words' (use lower-case letters, digits and '-')");
+          "t.lex:1: invalid theme id 'two words' (use lower-case letters, digits and '-', and '/' between levels)");
     CHECK(lexicon_error("@theme\n") ==
-          "t.lex:1: invalid theme id '' (use lower-case letters, digits and '-')");
-    // Valid: digits first, inner hyphens.
+          "t.lex:1: invalid theme id '' (use lower-case letters, digits and '-', and '/' between levels)");
+    CHECK(lexicon_error("@theme security/\n") ==
+          "t.lex:1: invalid theme id 'security/' (use lower-case letters, digits and '-', and '/' between levels)");
+    CHECK(lexicon_error("@theme a//b\n") ==
+          "t.lex:1: invalid theme id 'a//b' (use lower-case letters, digits and '-', and '/' between levels)");
+    CHECK(lexicon_error("@theme a/-b\n") ==
+          "t.lex:1: invalid theme id 'a/-b' (use lower-case letters, digits and '-', and '/' between levels)");
+    // Valid: digits first, inner hyphens, levels.
     CHECK(lexicon_error("@theme 5g-rollout\nfoo\n") == "");
+    CHECK(lexicon_error("@theme security/data-protection\nfoo\n") == "");
   }
   SUBCASE("unknown directive") {
     CHECK(lexicon_error("@theme a\n@lable Typo\nfoo\n") ==

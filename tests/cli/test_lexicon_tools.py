@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""`--lexicons` with other tools' dictionaries, and `themescan lexicons convert`."""
+import json
+import unittest
+
+from cli_test_util import SHARED_DIR, TempDirTestCase, run
+
+DICTIONARIES = SHARED_DIR / "eval" / "dictionaries"
+
+DIC = ("%\n1\tSkills\n2\tThreat\n%\n"
+       "digital skills\t1\n"
+       "talent*\t1\n"
+       "attack*\t2\n"
+       "like\t2 134/125/464/253(02 134)126\n"
+       "breach\t2\t2\n")
+
+
+class Convert(TempDirTestCase):
+    def test_a_dic_file_is_a_lexicon_and_converts_to_lex_files(self):
+        dic = self.write("mini.dic", DIC)
+        report = self.write("r.txt", "Digital skills and talent matter; an attack on talent.\n")
+        result = run("--format", "json", "--lexicons", dic, report)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr.decode(), "".join(f"themescan: warning: {dic}:{m}\n" for m in (
+            "8: conditional entry 'like\t2 134/125/464/253(02 134)126' (LIWC 2007 '<...>' or "
+            "'(...)' syntax) is not supported; skipped",
+            "9: duplicate term 'breach' in category 'Threat' (same as line 9); skipped")))
+        doc = json.loads(result.stdout)
+        self.assertEqual([(t["id"], t["hits"]) for t in doc["themes"]], [("skills", 3), ("threat", 1)])
+        self.assertEqual(run("-q", "--lexicons", dic, report).stderr, b"")
+
+        out = self.tmp / "converted"
+        converted = run("lexicons", "convert", dic, out)
+        self.assertEqual(converted.returncode, 0, converted.stderr)
+        self.assertEqual(converted.stdout.decode(), f"wrote 2 themes (4 entries) to {out}\n")
+        self.assertEqual((out / "skills.lex").read_text(),
+                         f"# Converted by themescan from {dic}\n@theme skills\n@label Skills\n"
+                         "digital skills\ntalent*\n")
+        again = json.loads(run("--format", "json", "--lexicons", out, report).stdout)
+        self.assertEqual([(t["id"], t["hits"]) for t in again["themes"]],
+                         [(t["id"], t["hits"]) for t in doc["themes"]])
+
+    def test_convert_errors(self):
+        bad = self.write("bad.dic", "no header\n")
+        result = run("lexicons", "convert", bad, self.tmp / "out")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.decode(), f"themescan: {bad}:1: a LIWC .dic file starts with a "
+                                                 "'%' line, then its categories, then '%'\n")
+        self.assertFalse((self.tmp / "out").exists())
+        usage = run("lexicons", "convert", bad)
+        self.assertEqual(usage.returncode, 2)
+        self.assertIn("convert needs at least one input and an output folder", usage.stderr.decode())
+
+    def test_nested_yaml_becomes_nested_files(self):
+        yml = self.write("geo.yml", "AFRICA:\n  EAST:\n    'KE': [Kenya, Nairobi]\n")
+        out = self.tmp / "geo"
+        self.assertEqual(run("lexicons", "convert", yml, out).returncode, 0)
+        self.assertEqual((out / "africa" / "east" / "ke.lex").read_text(),
+                         f"# Converted by themescan from {yml}\n@theme africa/east/ke\n"
+                         "@label AFRICA/EAST/KE\nKenya\nNairobi\n")
+
+    @unittest.skipUnless(DICTIONARIES.is_dir(), f"{DICTIONARIES} is absent")
+    def test_real_dictionaries_list_and_convert(self):
+        listing = run("lexicons", "--lexicons", DICTIONARIES / "j-mfd" / "J-MFD_2018r1.dic")
+        self.assertEqual(listing.returncode, 0, listing.stderr)
+        self.assertTrue(listing.stdout.decode().endswith("11 themes, 758 entries\n"))
+        out = self.tmp / "news"
+        result = run("lexicons", "convert", DICTIONARIES / "newsmap" / "english.yml", out)
+        self.assertEqual(result.stdout.decode(), f"wrote 241 themes (817 entries) to {out}\n")
+        self.assertEqual(len(list(out.rglob("*.lex"))), 241)
+
+
+if __name__ == "__main__":
+    unittest.main()
