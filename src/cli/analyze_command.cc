@@ -26,6 +26,8 @@ constexpr const char* kUsage =
     "Usage: themescan [OPTIONS] INPUT...\n"
     "       themescan merge [OPTIONS] PART.jsonl...\n"
     "       themescan lexicons [--lexicons PATH]...\n"
+    "       themescan lexicons convert INPUT... FOLDER\n"
+    "       themescan kwic [OPTIONS] PATTERN|--theme ID INPUT...\n"
     "\n"
     "Reads event reports (plain text) and prints which themes they cover, how strongly, the\n"
     "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"

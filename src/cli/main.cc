@@ -15,6 +15,7 @@ struct Subcommand {
 };
 
 constexpr Subcommand kSubcommands[] = {
+    {"kwic", themescan::cli::run_kwic},
     {"lexicons", themescan::cli::run_lexicons},
     {"merge", themescan::cli::run_merge},
 };

@@ -70,5 +70,44 @@ class Convert(TempDirTestCase):
         self.assertEqual(len(list(out.rglob("*.lex"))), 241)
 
 
+class Kwic(TempDirTestCase):
+    def test_theme_lines_are_the_analysis_hits(self):
+        lines = run("kwic", "--theme", "sovereignty", "corpus").stdout.decode().splitlines()
+        analysis = json.loads(run("--format", "json", "corpus").stdout)
+        hits = sum(t["hits"] for d in analysis["documents"] for t in d["themes"] if t["id"] == "sovereignty")
+        self.assertEqual(len(lines), hits)
+        self.assertEqual(len(lines), 10)
+        self.assertEqual(lines[1], "corpus/01_digital-partners-forum.txt:2       Dialogue. The discussion "
+                                   "focused on  [digital sovereignty]  , the localisation of software to")
+
+    def test_pattern_formats(self):
+        report = "corpus/04_press-release-datacentre.txt"
+        table = run("kwic", "data centre*", "-w", "2", report)
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertEqual(table.stdout.decode().splitlines()[:2], [
+            f"{report}:1                                  Tier III  [Data Centre]  and Local",
+            f"{report}:3                                of modular  [data centre]  and edge"])
+        rows = run("kwic", "data centre*", "-w", "2", "--format", "csv", report).stdout.decode().splitlines()
+        self.assertEqual(rows[:2], ["path,line,begin,end,entry,left,match,right",
+                                    f"{report},1,68,79,data centre*,Tier III,Data Centre,and Local"])
+        hits = json.loads(run("kwic", "re:\\bTier III\\b", "--format", "json", report).stdout)
+        self.assertEqual([(h["line"], h["match"], h["span"]) for h in hits][0], (1, "Tier III", [59, 67]))
+        self.assertEqual(len(rows) - 1, len(json.loads(run("kwic", "data centre*", "--format", "json",
+                                                           report).stdout)))
+
+    def test_errors(self):
+        bad = run("kwic", "x,y", "corpus")
+        self.assertEqual(bad.returncode, 2)
+        self.assertEqual(bad.stderr.decode(), "themescan: bad PATTERN 'x,y': entry 'x,y' can never match: "
+                         "its words are separated by ',' (words in a phrase may be separated only by "
+                         "spaces or hyphens; use a re: pattern)\n")
+        self.assertEqual(run("kwic", "--theme", "nope", "corpus").stderr.decode(),
+                         "themescan: unknown theme 'nope' (see 'themescan lexicons')\n")
+        missing = run("kwic", "talent", "corpus/01_digital-partners-forum.txt", "nope.txt")
+        self.assertEqual(missing.returncode, 1)
+        self.assertEqual(missing.stderr.decode(), "themescan: nope.txt: no such file or folder\n")
+        self.assertEqual(len(missing.stdout.decode().splitlines()), 2)
+
+
 if __name__ == "__main__":
     unittest.main()

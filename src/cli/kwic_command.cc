@@ -1,0 +1,183 @@
+// `themescan kwic PATTERN|--theme ID PATHS...`: keyword in context, like LIWC's contextualiser
+// and quanteda's kwic(): every hit of one entry or theme with the words around it.
+#include <algorithm>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "themescan/analyzer.h"
+#include "themescan/csv.h"
+#include "themescan/document.h"
+#include "themescan/inputs.h"
+#include "themescan/kwic.h"
+
+namespace themescan::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: themescan kwic [OPTIONS] PATTERN INPUT...\n"
+    "       themescan kwic [OPTIONS] --theme ID INPUT...\n"
+    "\n"
+    "Lists every hit of PATTERN (one lexicon entry: a word, a stem such as sovereign*, a\n"
+    "phrase, or re:REGEX; lexicons/README.md) or of a theme's entries, with the words around\n"
+    "it, one line per hit: keyword in context. INPUT is a file, a folder or - as for\n"
+    "'themescan'. Hits are found exactly as the analysis finds them (same matching and\n"
+    "exclusions), so the lines explain a theme's count.\n";
+
+// The last `width` code points of `text`, with "…" in front when cut.
+std::string keep_end(const std::string& text, std::size_t width) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  if (starts.size() <= width) return text;
+  return "…" + text.substr(starts[starts.size() - width + 1]);
+}
+
+std::string keep_start(const std::string& text, std::size_t width) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count == width) {
+      return i + 1 < text.size() ? text.substr(0, i) + "…" : text;
+    }
+  }
+  return text;
+}
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+int run_kwic(const std::vector<std::string>& args) {
+  std::string theme_id, format = "table";
+  std::vector<std::string> lexicons;
+  std::size_t window = 5, width = 40;
+  bool quiet = false;
+  po::options_description options("Options");
+  options.add_options()
+      ("theme,t", po::value(&theme_id)->value_name("ID"),
+       "show the hits of this theme's entries instead of a PATTERN")
+      ("lexicons,l", po::value(&lexicons)->value_name("PATH")->composing(),
+       "with --theme: the lexicons to take it from (default: the built-in ones)")
+      ("window,w", po::value(&window)->value_name("N")->default_value(5),
+       "words of context on each side (never across a paragraph)")
+      ("width", po::value(&width)->value_name("N")->default_value(40),
+       "table: at most N characters of context on each side")
+      ("format,f", po::value(&format)->value_name("FORMAT")->default_value("table"),
+       "table (aligned columns), json (an array of hits) or csv")
+      ("quiet,q", po::bool_switch(&quiet), "do not print warnings")
+      ("help,h", "show this help");
+  po::variables_map vm;
+  std::vector<std::string> operands;
+  if (!parse_command_line(args, options, &operands, "themescan kwic", &vm)) return kExitUsage;
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << options;
+    return kExitOk;
+  }
+  if (format != "table" && format != "json" && format != "csv") {
+    print_error(fmt::format("--format must be table, json or csv, not '{}'", format));
+    return kExitUsage;
+  }
+  std::string pattern;
+  if (theme_id.empty()) {
+    if (operands.empty()) {
+      print_error("kwic needs a PATTERN or --theme ID, then inputs (see 'themescan kwic --help')");
+      return kExitUsage;
+    }
+    pattern = operands.front();
+    operands.erase(operands.begin());
+  }
+  if (operands.empty()) {
+    print_error("kwic needs at least one input (see 'themescan kwic --help')");
+    return kExitUsage;
+  }
+  Result<Tokenizer> tokenizer = Tokenizer::create();
+  if (!tokenizer.ok()) {
+    print_error(tokenizer.status().message());
+    return kExitUsage;
+  }
+  Result<Lexicon> lexicon = Status::Ok();
+  const std::string source = "@theme kwic\n" + std::string(pattern.starts_with("#") || pattern.starts_with("@") ? "\\" : "") + pattern + "\n";
+  if (theme_id.empty()) {
+    lexicon = Lexicon::from_sources({{"pattern", source}}, *tokenizer);
+    if (!lexicon.ok()) {
+      const std::string message = lexicon.status().message();
+      print_error(fmt::format("bad PATTERN '{}': {}", pattern, message.substr(message.find(": ") + 2)));
+      return kExitUsage;
+    }
+  } else {
+    lexicon = load_lexicons(lexicons, *tokenizer, quiet);
+    if (!lexicon.ok()) {
+      print_error(lexicon.status().message());
+      return kExitUsage;
+    }
+  }
+  const int theme = theme_id.empty() ? 0 : lexicon->find(theme_id);
+  if (theme < 0) {
+    print_error(fmt::format("unknown theme '{}' (see 'themescan lexicons')", theme_id));
+    return kExitUsage;
+  }
+  const std::vector<Theme> themes = lexicon->themes();
+  Result<Analyzer> analyzer =
+      Analyzer::create(std::move(*lexicon), *Tokenizer::create(), {.quotes = false, .decode = {}});
+  if (!analyzer.ok()) {
+    print_error(analyzer.status().message());
+    return kExitUsage;
+  }
+
+  int status = kExitOk;
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  std::string csv;
+  if (format == "csv") {
+    append_csv_row(csv, {"path", "line", "begin", "end", "entry", "left", "match", "right"});
+    std::cout << csv;
+  }
+  InputWalker walker(operands, InputOptions{});
+  while (std::optional<InputItem> item = walker.next()) {
+    Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
+    Result<DocumentResult> result =
+        bytes.ok() ? analyzer->analyze_owned(item->path, std::move(*bytes)) : Result<DocumentResult>(bytes.status());
+    if (!result.ok()) {
+      const std::string message = result.status().message();
+      print_error(message.starts_with(display_path(item->path)) ? message
+                                                                : display_path(item->path) + ": " + message);
+      status = kExitDocumentsFailed;
+      continue;
+    }
+    const TokenizedText tokens = tokenizer->tokenize(result->text);
+    const std::vector<KwicLine> lines =
+        kwic_lines(result->text, tokens, result->hits, static_cast<std::uint32_t>(theme), window);
+    const std::string path = display_path(item->path);
+    for (const KwicLine& k : lines) {
+      const std::string match = collapse_spaces(k.match.slice(result->text));
+      const std::string& entry = themes[static_cast<std::size_t>(theme)].entries[k.entry].text;
+      if (format == "json") {
+        json.push_back({{"path", path}, {"line", k.line}, {"span", {k.match.begin, k.match.end}},
+                        {"sentence", k.sentence}, {"entry", entry}, {"left", k.left},
+                        {"match", match}, {"right", k.right}});
+      } else if (format == "csv") {
+        csv.clear();
+        append_csv_row(csv, {path, std::to_string(k.line), std::to_string(k.match.begin),
+                             std::to_string(k.match.end), entry, k.left, match, k.right});
+        std::cout << csv;
+      } else {
+        const std::string left = keep_end(k.left, width);
+        const std::string pad(width > code_points(left) ? width - code_points(left) : 0, ' ');
+        std::cout << fmt::format("{}:{}  {}{}  [{}]  {}\n", path, k.line, pad, left, match,
+                                 keep_start(k.right, width));
+      }
+    }
+  }
+  if (format == "json") std::cout << json.dump(2) << "\n";
+  return status;
+}
+
+}  // namespace themescan::cli

@@ -1,0 +1,51 @@
+#include "themescan/kwic.h"
+
+#include <algorithm>
+
+#include "themescan/document.h"
+
+namespace themescan {
+
+std::vector<KwicLine> kwic_lines(std::string_view text, const TokenizedText& tokens,
+                                 const std::vector<Hit>& hits, std::uint32_t theme,
+                                 std::size_t window) {
+  std::vector<KwicLine> out;
+  const std::vector<Token>& words = tokens.words;
+  std::uint32_t line = 1;
+  std::size_t counted = 0;  // bytes of the text whose line breaks are in `line`
+  for (const Hit& hit : hits) {
+    if (hit.theme != theme) continue;
+    KwicLine k;
+    k.match = hit.span;
+    k.entry = hit.entry;
+    k.sentence = hit.sentence;
+    line += static_cast<std::uint32_t>(
+        std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                   text.begin() + static_cast<std::ptrdiff_t>(hit.span.begin), '\n'));
+    counted = hit.span.begin;
+    k.line = line;
+    // First word at or after the hit, and first word after it.
+    const auto first = std::lower_bound(words.begin(), words.end(), hit.span.begin,
+                                        [](const Token& t, std::uint32_t b) { return t.span.end <= b; });
+    const auto after = std::lower_bound(first, words.end(), hit.span.end,
+                                        [](const Token& t, std::uint32_t e) { return t.span.begin < e; });
+    const std::uint32_t paragraph = first != words.end() ? first->paragraph : 0;
+    auto from = first;
+    for (std::size_t n = 0; n < window && from != words.begin() && (from - 1)->paragraph == paragraph; ++n) {
+      --from;
+    }
+    auto to = after;
+    for (std::size_t n = 0; n < window && to != words.end() && to->paragraph == paragraph; ++n) ++to;
+    if (from != first) {
+      k.left = collapse_spaces(text.substr(from->span.begin, hit.span.begin - from->span.begin));
+    }
+    if (to != after) {
+      const std::uint32_t end = (to - 1)->span.end;
+      k.right = collapse_spaces(text.substr(hit.span.end, end - hit.span.end));
+    }
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+}  // namespace themescan
