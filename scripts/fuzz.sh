@@ -15,19 +15,8 @@ targets=("$@")
 build="$here/build-fuzz"
 
 packages=(clang libclang-rt-14-dev cmake make pkg-config libicu-dev libre2-dev
-          libboost-program-options-dev libfmt-dev nlohmann-json3-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "fuzz: install first: apt-get install -y ${missing[*]}" >&2
-    exit 2
-  fi
-fi
+          libboost-program-options-dev libfmt-dev nlohmann-json3-dev libyaml-cpp-dev)
+"$here/scripts/install-packages.sh" "${packages[@]}"
 
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DTHEMESCAN_FUZZ=ON \
       -DTHEMESCAN_BUILD_TESTS=OFF -DTHEMESCAN_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

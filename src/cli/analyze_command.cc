@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "       themescan lexicons [--lexicons PATH]...\n"
     "       themescan lexicons convert INPUT... FOLDER\n"
     "       themescan kwic [OPTIONS] PATTERN|--theme ID INPUT...\n"
+    "       themescan suggest --theme ID [OPTIONS] INPUT... [--reference INPUT...]\n"
     "\n"
     "Reads event reports (plain text) and prints which themes they cover, how strongly, the\n"
     "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"

@@ -18,6 +18,7 @@ constexpr Subcommand kSubcommands[] = {
     {"kwic", themescan::cli::run_kwic},
     {"lexicons", themescan::cli::run_lexicons},
     {"merge", themescan::cli::run_merge},
+    {"suggest", themescan::cli::run_suggest},
 };
 
 }  // namespace

@@ -109,5 +109,35 @@ class Kwic(TempDirTestCase):
         self.assertEqual(len(missing.stdout.decode().splitlines()), 2)
 
 
+class Suggest(TempDirTestCase):
+    def test_talent_on_the_sample_corpus(self):
+        # The README's example: terms the talent lexicon lacks, over-represented where it hits.
+        result = run("suggest", "--theme", "talent", "--format", "json", "corpus")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        found = json.loads(result.stdout)
+        self.assertEqual([(s["candidate"], s["theme_count"], s["reference_count"], s["g2"])
+                          for s in found[:3]],
+                         [("employers", 3, 0, 16.13), ("career", 3, 1, 11.78), ("Summit", 3, 3, 8.24)])
+        candidates = [s["candidate"] for s in found]
+        for term in ("employers", "career", "engineers"):
+            self.assertIn(term, candidates)
+        self.assertTrue(all(s["covered_by"] is None for s in found))
+        table = run("suggest", "--theme", "talent", "corpus").stdout.decode().splitlines()
+        self.assertEqual(table[0], "theme talent: 21 sentences with hits, 312 reference sentences")
+        self.assertEqual(table[2].split(), ["candidate", "G2", "log2r", "RAKE", "theme", "ref", "example"])
+        self.assertEqual(table[3].split()[:6], ["employers", "16.13", "6.59", "1.0", "3", "0"])
+
+    def test_reference_documents_and_errors(self):
+        result = run("suggest", "--theme", "talent", "corpus/05_skills-summit-talent-show.txt",
+                     "--reference", "corpus/02_smart-cities-panel.txt", "--format", "csv")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.decode().startswith(
+            "candidate,words,g2,log_ratio,rake,theme_count,reference_count,covered_by,example\r\n"))
+        self.assertEqual(run("suggest", "corpus").returncode, 2)
+        unknown = run("suggest", "--theme", "nope", "corpus")
+        self.assertEqual(unknown.stderr.decode(), "themescan: unknown theme 'nope' (see 'themescan lexicons')\n")
+        self.assertEqual(run("suggest", "--theme", "talent", "--max-words", "4", "corpus").returncode, 2)
+
+
 if __name__ == "__main__":
     unittest.main()
