@@ -16,6 +16,7 @@ namespace themescan {
 
 struct KwicLine {
   Span match;                 // the hit, bytes of the text
+  std::uint32_t theme = 0;    // the theme whose entry matched
   std::uint32_t entry = 0;    // the lexicon entry that matched
   std::uint32_t sentence = 0;
   std::uint32_t line = 0;     // 1-based line of the text where the hit starts
@@ -23,10 +24,11 @@ struct KwicLine {
   std::string right;          // up to `window` words after it
 };
 
-// One line per hit of `theme` in `hits` (ordered by position), with `window` words of context
-// on each side, never reaching into another paragraph.
+// One line per hit of a theme in `themes` (indices into the lexicon: a theme and the themes
+// nested in it) in `hits` (ordered by position), with `window` words of context on each side,
+// never reaching into another paragraph.
 std::vector<KwicLine> kwic_lines(std::string_view text, const TokenizedText& tokens,
-                                 const std::vector<Hit>& hits, std::uint32_t theme,
-                                 std::size_t window);
+                                 const std::vector<Hit>& hits,
+                                 const std::vector<std::uint32_t>& themes, std::size_t window);
 
 }  // namespace themescan

@@ -56,6 +56,11 @@ struct Theme {
   std::string hash;         // "fnv1a64:<16 hex digits>" of the file's bytes
   std::uint32_t line = 0;   // line of the @theme directive
   std::vector<Entry> entries;  // in file order; exclusions included
+  // Nesting: an id "a/b/c" is at level 3 and its parent is "a/b". A parent that no file defines
+  // is added without entries (Lexicon::load, from_sources), so every level exists; a child's hits
+  // count for all its ancestors too (score.h).
+  std::uint32_t level = 1;
+  std::int32_t parent = -1;    // index into Lexicon::themes(), -1 at level 1
 
   std::size_t entry_count() const;      // entries that count (not exclusions)
   std::size_t exclusion_count() const;
@@ -79,7 +84,8 @@ class Lexicon {
                                       const Tokenizer& tokenizer);
   // The lexicons shipped in lexicons/ and compiled into the library.
   static Result<Lexicon> builtin(const Tokenizer& tokenizer);
-  // Wraps already parsed themes (ids must be unique; they are kept in the given order).
+  // Wraps already parsed themes (ids must be unique; they are kept in the given order) and links
+  // each to its parent (level, parent).
   static Lexicon from_themes(std::vector<Theme> themes);
 
   const std::vector<Theme>& themes() const { return themes_; }

@@ -24,6 +24,7 @@ struct RenderOptions {
   std::size_t top = 0;                // show at most this many themes (0: all)
   std::size_t min_hits = 1;           // hide themes with fewer hits
   std::vector<std::string> themes;    // show only these theme ids (empty: all)
+  std::uint32_t max_level = 0;        // show only themes nested at most this deep (0: all)
   bool color = false;                 // ANSI colours (table only)
   bool evidence = false;              // table: list every hit in context
   std::size_t snippet_chars = 40;     // context on each side of a hit

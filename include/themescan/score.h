@@ -1,6 +1,7 @@
 // score: hits + word count -> per-theme figures (formulas in README.md, "How themes are scored").
 //
-//   hits      number of non-overlapping hits of the theme
+//   hits      number of non-overlapping hits of the theme and of the themes nested in it (a hit
+//             of a/b/c counts for a/b and a too; one span counts once per theme)
 //   distinct  number of different entries that produced them
 //   score     sum of the hits' entry weights
 //   per_1k    1000 * hits / words          (0 when the document has no words)
@@ -19,7 +20,8 @@
 namespace themescan {
 
 struct TermCount {
-  std::uint32_t entry = 0;  // index into Theme::entries
+  std::uint32_t theme = 0;  // the theme whose entry it is (the theme itself or a nested one)
+  std::uint32_t entry = 0;  // index into that theme's entries
   std::uint32_t count = 0;
 };
 
@@ -31,9 +33,17 @@ struct ThemeScore {
   double score = 0;
   double per_1k = 0;
   double share = 0;
-  std::vector<TermCount> terms;        // by count (descending), then entry order
+  std::vector<TermCount> terms;        // by count (descending), then theme and entry order
   std::vector<std::uint32_t> evidence; // indices into the hit list, in text order
 };
+
+// The entry a term count or a hit is about (in its own theme, which may be nested in the scored one).
+inline const Entry& entry_of(const Lexicon& lexicon, const TermCount& term) {
+  return lexicon.themes()[term.theme].entries[term.entry];
+}
+inline const Entry& entry_of(const Lexicon& lexicon, const Hit& hit) {
+  return lexicon.themes()[hit.theme].entries[hit.entry];
+}
 
 // One ThemeScore per theme of the lexicon (themes without hits included), sorted by rank.
 std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,

@@ -29,6 +29,7 @@ constexpr const char* kUsage =
     "       themescan lexicons convert INPUT... FOLDER\n"
     "       themescan kwic [OPTIONS] PATTERN|--theme ID INPUT...\n"
     "       themescan suggest --theme ID [OPTIONS] INPUT... [--reference INPUT...]\n"
+    "       themescan lint [--corpus INPUT]... [LEXICON...]\n"
     "\n"
     "Reads event reports (plain text) and prints which themes they cover, how strongly, the\n"
     "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"
@@ -71,6 +72,7 @@ struct Settings {
   std::string max_bytes = "1G";
   std::size_t top = 0;
   std::size_t min_hits = 1;
+  std::uint32_t level = 0;
   unsigned jobs = 0;
   bool per_document = false;
   bool evidence = false;
@@ -123,6 +125,9 @@ po::options_description make_options(Settings& s) {
       ("min-hits", po::value(&s.min_hits)->value_name("N")->default_value(1),
        "show only themes with at least N hits (0 also shows themes without hits); the corpus "
        "summary in JSON always has every theme")
+      ("level", po::value(&s.level)->value_name("N")->default_value(0),
+       "show only themes nested at most N levels deep (security is level 1, security/privacy "
+       "level 2; a theme's hits include those of the themes nested in it); 0: all")
       ("themes", po::value(&s.themes)->value_name("IDS"),
        "show only these themes (comma-separated ids, see 'themescan lexicons')")
       ("evidence,e", po::bool_switch(&s.evidence),
@@ -256,6 +261,7 @@ int run_analyze(const std::vector<std::string>& args) {
   RenderOptions& render = run.render;
   render.top = s.top;
   render.min_hits = s.min_hits;
+  render.max_level = s.level;
   render.themes = split_ids(s.themes);
   render.evidence = s.evidence;
   render.include_text = s.include_text;

@@ -20,6 +20,7 @@ int run_analyze(const std::vector<std::string>& args);
 int run_lexicons(const std::vector<std::string>& args);
 int run_kwic(const std::vector<std::string>& args);
 int run_suggest(const std::vector<std::string>& args);
+int run_lint(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
 
 // Prints "themescan: MESSAGE" on standard error.

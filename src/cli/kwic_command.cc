@@ -126,6 +126,16 @@ int run_kwic(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   const std::vector<Theme> themes = lexicon->themes();
+  // The theme and every theme nested in it.
+  std::vector<std::uint32_t> selected;
+  for (std::uint32_t t = 0; t < themes.size(); ++t) {
+    for (std::int32_t a = static_cast<std::int32_t>(t); a >= 0; a = themes[static_cast<std::size_t>(a)].parent) {
+      if (a == theme) {
+        selected.push_back(t);
+        break;
+      }
+    }
+  }
   Result<Analyzer> analyzer =
       Analyzer::create(std::move(*lexicon), *Tokenizer::create(), {.quotes = false, .decode = {}});
   if (!analyzer.ok()) {
@@ -153,12 +163,11 @@ int run_kwic(const std::vector<std::string>& args) {
       continue;
     }
     const TokenizedText tokens = tokenizer->tokenize(result->text);
-    const std::vector<KwicLine> lines =
-        kwic_lines(result->text, tokens, result->hits, static_cast<std::uint32_t>(theme), window);
+    const std::vector<KwicLine> lines = kwic_lines(result->text, tokens, result->hits, selected, window);
     const std::string path = display_path(item->path);
     for (const KwicLine& k : lines) {
       const std::string match = collapse_spaces(k.match.slice(result->text));
-      const std::string& entry = themes[static_cast<std::size_t>(theme)].entries[k.entry].text;
+      const std::string& entry = themes[k.theme].entries[k.entry].text;
       if (format == "json") {
         json.push_back({{"path", path}, {"line", k.line}, {"span", {k.match.begin, k.match.end}},
                         {"sentence", k.sentence}, {"entry", entry}, {"left", k.left},

@@ -73,8 +73,10 @@ int run_convert(const std::vector<std::string>& args) {
     print_error(lexicon.status().message());
     return kExitUsage;
   }
-  std::size_t entries = 0;
+  std::size_t entries = 0, written = 0;
   for (const Theme& theme : lexicon->themes()) {
+    if (theme.entries.empty()) continue;  // a parent only: loading the children adds it again
+    ++written;
     const fs::path path = out_dir / (theme.id + ".lex");
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
@@ -89,8 +91,8 @@ int run_convert(const std::vector<std::string>& args) {
     }
     entries += theme.entries.size();
   }
-  std::cout << fmt::format("wrote {} themes ({} entries) to {}\n", lexicon->themes().size(),
-                           entries, out_dir.string());
+  std::cout << fmt::format("wrote {} themes ({} entries) to {}\n", written, entries,
+                           out_dir.string());
   return kExitOk;
 }
 

@@ -17,6 +17,7 @@ struct Subcommand {
 constexpr Subcommand kSubcommands[] = {
     {"kwic", themescan::cli::run_kwic},
     {"lexicons", themescan::cli::run_lexicons},
+    {"lint", themescan::cli::run_lint},
     {"merge", themescan::cli::run_merge},
     {"suggest", themescan::cli::run_suggest},
 };

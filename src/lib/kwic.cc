@@ -7,16 +7,17 @@
 namespace themescan {
 
 std::vector<KwicLine> kwic_lines(std::string_view text, const TokenizedText& tokens,
-                                 const std::vector<Hit>& hits, std::uint32_t theme,
-                                 std::size_t window) {
+                                 const std::vector<Hit>& hits,
+                                 const std::vector<std::uint32_t>& themes, std::size_t window) {
   std::vector<KwicLine> out;
   const std::vector<Token>& words = tokens.words;
   std::uint32_t line = 1;
   std::size_t counted = 0;  // bytes of the text whose line breaks are in `line`
   for (const Hit& hit : hits) {
-    if (hit.theme != theme) continue;
+    if (std::find(themes.begin(), themes.end(), hit.theme) == themes.end()) continue;
     KwicLine k;
     k.match = hit.span;
+    k.theme = hit.theme;
     k.entry = hit.entry;
     k.sentence = hit.sentence;
     line += static_cast<std::uint32_t>(

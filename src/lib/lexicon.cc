@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -125,6 +126,38 @@ Status import_themes(const std::string& file, std::string_view content, const To
   return Status::Ok();
 }
 
+// Adds, as themes without entries, the ancestors of nested ids that no file defines ("a/b" and
+// "a" for "a/b/c"), labelled with the start of the child's label when it has as many levels.
+void add_ancestors(std::vector<Theme>& themes) {
+  std::set<std::string> ids;
+  for (const Theme& theme : themes) ids.insert(theme.id);
+  std::vector<Theme> added;
+  for (const Theme& theme : themes) {
+    const std::string& id = theme.id;
+    const bool label_levels =
+        std::count(theme.label.begin(), theme.label.end(), '/') == std::count(id.begin(), id.end(), '/');
+    for (std::size_t slash = id.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = id.rfind('/', slash - 1)) {
+      std::string parent = id.substr(0, slash);
+      if (!ids.insert(parent).second) break;  // it exists, and so do its own ancestors
+      Theme p;
+      const std::size_t levels = static_cast<std::size_t>(std::count(parent.begin(), parent.end(), '/'));
+      p.label = parent;
+      if (label_levels) {
+        std::size_t cut = 0;
+        for (std::size_t k = 0; k <= levels; ++k) cut = theme.label.find('/', cut) + 1;
+        p.label = theme.label.substr(0, cut - 1);
+      }
+      p.id = std::move(parent);
+      p.source = theme.source;
+      p.hash = theme.hash;
+      p.line = theme.line;
+      added.push_back(std::move(p));
+    }
+  }
+  for (Theme& theme : added) themes.push_back(std::move(theme));
+}
+
 Result<Lexicon> assemble(std::vector<Theme> themes) {
   std::map<std::string, const Theme*> by_id;
   for (const Theme& theme : themes) {
@@ -135,6 +168,7 @@ Result<Lexicon> assemble(std::vector<Theme> themes) {
                                 theme.line, theme.id, it->second->source));
     }
   }
+  add_ancestors(themes);
   std::sort(themes.begin(), themes.end(),
             [](const Theme& a, const Theme& b) { return a.id < b.id; });
   return Lexicon::from_themes(std::move(themes));
@@ -162,6 +196,18 @@ std::string to_lex(const Theme& theme, std::string_view origin) {
 Lexicon Lexicon::from_themes(std::vector<Theme> themes) {
   Lexicon lexicon;
   lexicon.themes_ = std::move(themes);
+  std::map<std::string_view, std::int32_t> index;
+  for (std::size_t i = 0; i < lexicon.themes_.size(); ++i) {
+    index.emplace(lexicon.themes_[i].id, static_cast<std::int32_t>(i));
+  }
+  for (Theme& theme : lexicon.themes_) {
+    theme.level = 1 + static_cast<std::uint32_t>(std::count(theme.id.begin(), theme.id.end(), '/'));
+    theme.parent = -1;
+    if (const std::size_t slash = theme.id.rfind('/'); slash != std::string::npos) {
+      const auto it = index.find(std::string_view(theme.id).substr(0, slash));
+      if (it != index.end()) theme.parent = it->second;
+    }
+  }
   return lexicon;
 }
 

@@ -60,6 +60,13 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
   w.begin_object();
   w.key("id").string(theme.id);
   w.key("label").string(theme.label);
+  w.key("level").number(theme.level);
+  w.key("parent");
+  if (theme.parent >= 0) {
+    w.string(lexicon.themes()[static_cast<std::size_t>(theme.parent)].id);
+  } else {
+    w.null();
+  }
   w.key("rank").number(score.rank);
   w.key("hits").number(score.hits);
   w.key("distinct").number(score.distinct);
@@ -68,7 +75,7 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
   w.key("share").real(detail::round4(score.share));
   w.key("terms").begin_array();
   for (const TermCount& term : score.terms) {
-    const Entry& entry = theme.entries[term.entry];
+    const Entry& entry = entry_of(lexicon, term);
     w.begin_object();
     w.key("entry").string(entry.text);
     w.key("kind").string(detail::entry_kind_name(entry.kind));
@@ -82,7 +89,7 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
     const Hit& hit = result.hits[index];
     const Snippet snippet = make_snippet(result.text, hit.span, options.snippet_chars);
     w.begin_object();
-    w.key("entry").string(theme.entries[hit.entry].text);
+    w.key("entry").string(entry_of(lexicon, hit).text);
     w.key("text").string(hit.span.slice(result.text));
     w.key("span");
     write_span(w, hit.span);
@@ -252,6 +259,7 @@ std::vector<const ThemeScore*> select_themes(const DocumentResult& result, const
   for (const ThemeScore& score : result.themes) {
     if (options.top != 0 && selected.size() >= options.top) break;
     if (score.hits < options.min_hits) continue;
+    if (options.max_level != 0 && lexicon.themes()[score.theme].level > options.max_level) continue;
     if (!options.themes.empty() &&
         std::find(options.themes.begin(), options.themes.end(),
                   lexicon.themes()[score.theme].id) == options.themes.end()) {

@@ -164,7 +164,7 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
     const Theme& theme = lexicon.themes()[score->theme];
     std::string terms;
     for (const TermCount& term : score->terms) {
-      std::string item = fmt::format("{} ({})", theme.entries[term.entry].text, term.count);
+      std::string item = fmt::format("{} ({})", entry_of(lexicon, term).text, term.count);
       terms += terms.empty() ? item : ", " + item;
     }
     out += fmt::format("  {:>4}  {}  {:>5}  {:>5}  {:>6}  {:>7.2f}  {:>5.1f}%  {}\n", score->rank,

@@ -9,22 +9,32 @@ std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<H
                                      std::uint32_t words) {
   const std::vector<Theme>& themes = lexicon.themes();
   std::vector<ThemeScore> scores(themes.size());
-  std::vector<std::map<std::uint32_t, std::uint32_t>> counts(themes.size());
+  std::vector<std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t>> counts(themes.size());
+  // Per theme, the spans credited at the latest begin: a nested theme's hit and the parent's own
+  // hit on the same words count once for the parent. Hits come ordered by begin.
+  std::vector<std::vector<Span>> at_begin(themes.size());
   for (std::uint32_t t = 0; t < themes.size(); ++t) scores[t].theme = t;
   for (std::uint32_t i = 0; i < hits.size(); ++i) {
     const Hit& hit = hits[i];
-    ThemeScore& score = scores[hit.theme];
-    ++score.hits;
-    score.score += themes[hit.theme].entries[hit.entry].weight;
-    score.evidence.push_back(i);
-    ++counts[hit.theme][hit.entry];
+    for (std::int32_t t = static_cast<std::int32_t>(hit.theme); t >= 0; t = themes[static_cast<std::size_t>(t)].parent) {
+      const auto theme = static_cast<std::size_t>(t);
+      std::vector<Span>& seen = at_begin[theme];
+      if (!seen.empty() && seen.front().begin != hit.span.begin) seen.clear();
+      if (std::find(seen.begin(), seen.end(), hit.span) != seen.end()) continue;
+      seen.push_back(hit.span);
+      ThemeScore& score = scores[theme];
+      ++score.hits;
+      score.score += themes[hit.theme].entries[hit.entry].weight;
+      score.evidence.push_back(i);
+      ++counts[theme][{hit.theme, hit.entry}];
+    }
   }
   for (std::uint32_t t = 0; t < themes.size(); ++t) {
     ThemeScore& score = scores[t];
     score.distinct = static_cast<std::uint32_t>(counts[t].size());
     score.per_1k = words == 0 ? 0.0 : 1000.0 * score.hits / words;
     score.share = hits.empty() ? 0.0 : static_cast<double>(score.hits) / static_cast<double>(hits.size());
-    for (const auto& [entry, count] : counts[t]) score.terms.push_back({entry, count});
+    for (const auto& [key, count] : counts[t]) score.terms.push_back({key.first, key.second, count});
     std::stable_sort(score.terms.begin(), score.terms.end(),
                      [](const TermCount& a, const TermCount& b) { return a.count > b.count; });
   }

@@ -139,5 +139,62 @@ class Suggest(TempDirTestCase):
         self.assertEqual(run("suggest", "--theme", "talent", "--max-words", "4", "corpus").returncode, 2)
 
 
+class Lint(TempDirTestCase):
+    def test_findings_and_exit_status(self):
+        lex = self.tmp / "lex"
+        lex.mkdir()
+        (lex / "cloud.lex").write_text("@theme cloud\ncloud\nsovereign cloud\nin*\nsovereignty\n!sovereign*\n")
+        (lex / "infra.lex").write_text("@theme infra\ncloud\nserver*\n")
+        report = self.write("r.txt", "The sovereign cloud runs on servers. More servers, one server.\n")
+        result = run("lint", "--corpus", "r.txt", "lex", cwd=self.tmp)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stdout.decode().splitlines(), [
+            "lex/cloud.lex:2: contained: entry 'cloud' is part of the longer entry 'sovereign cloud' "
+            "(line 3); where both match, the longer counts, once",
+            "lex/cloud.lex:2: overlap: entry 'cloud' is also in theme 'infra' (lex/infra.lex:2); its "
+            "hits count for both",
+            "lex/cloud.lex:2: unused: entry 'cloud' has no hit in the corpus",
+            "lex/cloud.lex:4: short-stem: stem 'in*' matches every word that starts with 'in'",
+            "lex/cloud.lex:4: unused: entry 'in*' has no hit in the corpus",
+            "lex/cloud.lex:5: shadowed: entry 'sovereignty' never counts: the exclusion '!sovereign*' "
+            "(line 6) covers every occurrence",
+            "lex/cloud.lex:5: unused: entry 'sovereignty' has no hit in the corpus",
+            "lex/infra.lex:2: overlap: entry 'cloud' is also in theme 'cloud' (lex/cloud.lex:2); its "
+            "hits count for both",
+            "8 findings"])
+
+    def test_clean_lexicon_bad_file_and_dominant_entry(self):
+        good = self.write("good.lex", "@theme good\nalpha\nbeta\n")
+        clean = run("lint", good)
+        self.assertEqual((clean.returncode, clean.stdout.decode()), (0, "0 findings\n"))
+        bad = self.write("bad.lex", "@theme bad\nfoo | high\n")
+        result = run("lint", good, bad)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout.decode(), f"{bad}:2: error: bad weight 'high' (a number greater "
+                                                 "than 0, such as 2 or 0.5)\n1 findings\n")
+        report = self.write("r.txt", "alpha " * 9 + "beta.\n")
+        dominant = run("lint", "--corpus", report, good)
+        self.assertEqual(dominant.stdout.decode(), f"{good}:2: dominant: entry 'alpha' has 9 of the 10 "
+                                                   "hits of theme 'good' (90%)\n1 findings\n")
+
+
+class Levels(TempDirTestCase):
+    def test_nested_themes_roll_up_and_level_collapses(self):
+        lex = self.tmp / "lex"
+        lex.mkdir()
+        (lex / "security.lex").write_text("@theme security\nsecurity\n")
+        (lex / "privacy.lex").write_text("@theme security/privacy\nprivacy\ndata protection\n")
+        report = self.write("r.txt", "Security and privacy. Data protection matters.\n")
+        doc = json.loads(run("--format", "json", "--lexicons", lex, report).stdout)
+        self.assertEqual([(t["id"], t["level"], t["parent"], t["hits"], [e["entry"] for e in t["evidence"]])
+                          for t in doc["themes"]],
+                         [("security", 1, None, 3, ["security", "privacy", "data protection"]),
+                          ("security/privacy", 2, "security", 2, ["privacy", "data protection"])])
+        top = json.loads(run("--format", "json", "--level", "1", "--lexicons", lex, report).stdout)
+        self.assertEqual([t["id"] for t in top["themes"]], ["security"])
+        lines = run("kwic", "--theme", "security", "--lexicons", lex, report).stdout.decode().splitlines()
+        self.assertEqual(len(lines), 3)
+
+
 if __name__ == "__main__":
     unittest.main()

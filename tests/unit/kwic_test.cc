@@ -17,7 +17,7 @@ TEST_CASE("kwic: a window of words on each side, within the paragraph") {
   const Result<Matcher> matcher = Matcher::compile(lexicon, Normalizer(NormalizeOptions{}));
   REQUIRE(matcher.ok());
   const std::vector<Hit> hits = matcher->match(text, tokens);
-  const std::vector<KwicLine> lines = kwic_lines(text, tokens, hits, 1, 3);  // themes sorted: other, talent
+  const std::vector<KwicLine> lines = kwic_lines(text, tokens, hits, {1}, 3);  // themes sorted: other, talent
   REQUIRE(lines.size() == 3);
   CHECK(lines[0].match.slice(text) == "talent");
   CHECK(lines[0].left == "We need more");  // white space collapsed
@@ -32,5 +32,5 @@ TEST_CASE("kwic: a window of words on each side, within the paragraph") {
   CHECK(lines[2].left.empty());
   CHECK(lines[2].right.empty());
   CHECK(lines[2].line == 6);
-  CHECK(kwic_lines(text, tokens, hits, 0, 3).empty());
+  CHECK(kwic_lines(text, tokens, hits, {0}, 3).empty());
 }

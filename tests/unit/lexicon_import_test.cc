@@ -1,5 +1,6 @@
 // Importing LIWC .dic, LIWC-22 .dicx and quanteda YAML dictionaries (lexicon_import.h), and
 // loading the real ones in ../shared/eval/dictionaries when they are there.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -207,12 +208,17 @@ TEST_CASE("import: the real dictionaries in ../shared/eval/dictionaries") {
   // Newsmap english.yml: 241 countries in 3 levels; 819 values, 2 the same as another for
   // themescan (Saint Barthelemy / Saint-Barthelemy, Port au Prince / Port-au-Prince).
   const Lexicon news = load("newsmap/english.yml");
-  CHECK(news.themes().size() == 241);
+  // 241 countries, and their 5 continents and 22 regions added as parents without entries.
+  CHECK(news.themes().size() == 268);
+  CHECK(std::count_if(news.themes().begin(), news.themes().end(),
+                      [](const Theme& t) { return t.entries.empty(); }) == 27);
   CHECK(entries(news) == 817);
   CHECK(news.warnings().size() == 2);
   CHECK(hits(news, "Officials from Kenya met Kenyan delegates in Nairobi, then flew to Tokyo to "
                    "meet Japanese ministers. The US and UK sent observers.\n") ==
-        Hits{{"africa/east/ke", 3}, {"asia/east/jp", 2}, {"america/north/us", 1}, {"europe/north/gb", 1}});
+        Hits{{"africa", 3}, {"africa/east", 3}, {"africa/east/ke", 3}, {"asia", 2}, {"asia/east", 2},
+             {"asia/east/jp", 2}, {"america", 1}, {"america/north", 1}, {"america/north/us", 1},
+             {"europe", 1}, {"europe/north", 1}, {"europe/north/gb", 1}});
   // Vocabulate's CSV (header "Concepts", not "DicTerm"): 6 categories.
   const Lexicon aev = load("vocabulate/AEV_Dict.csv");
   CHECK(aev.themes().size() == 6);

@@ -193,3 +193,52 @@ TEST_CASE("score: end to end from matched hits") {
   CHECK(scores[1].hits == 2);
   CHECK(scores[1].score == 2.0);
 }
+
+TEST_CASE("score: nested themes roll up into their parents") {
+  const themescan::Lexicon lexicon = testutil::make_lexicon({
+      {"security.lex", "@theme security\nsecurity\nprivacy\n"},
+      {"privacy.lex", "@theme security/privacy\nprivacy\ndata protection\n"},
+      {"geo.lex", "@theme africa/east/ke\n@label AFRICA/EAST/KE\nkenya\n"},
+  });
+  // africa and africa/east are added, without entries, labelled from the child's label.
+  std::vector<std::string> ids;
+  for (const themescan::Theme& t : lexicon.themes()) ids.push_back(t.id + "@" + std::to_string(t.level));
+  CHECK(ids == std::vector<std::string>{"africa@1", "africa/east@2", "africa/east/ke@3", "security@1",
+                                        "security/privacy@2"});
+  CHECK(lexicon.themes()[1].label == "AFRICA/EAST");
+  CHECK(lexicon.themes()[1].entries.empty());
+  CHECK(lexicon.themes()[2].parent == 1);
+  CHECK(lexicon.themes()[4].parent == 3);
+  CHECK(lexicon.themes()[3].parent == -1);
+
+  const std::string text = "Security and privacy. Data protection matters. Kenya security.";
+  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(text);
+  const auto matcher = themescan::Matcher::compile(lexicon, themescan::Normalizer(themescan::NormalizeOptions{}));
+  REQUIRE(matcher.ok());
+  const std::vector<themescan::Hit> hits = matcher->match(text, tokens);
+  REQUIRE(hits.size() == 6);  // "privacy" is a hit of security and of security/privacy
+  const std::vector<themescan::ThemeScore> scores = themescan::score_themes(lexicon, hits, 9);
+  const auto find = [&](const std::string& id) {
+    for (const themescan::ThemeScore& s : scores) {
+      if (lexicon.themes()[s.theme].id == id) return s;
+    }
+    FAIL("no theme " << id);
+    return themescan::ThemeScore{};
+  };
+  // security: its own security x2 and privacy, plus data protection from security/privacy; the
+  // child's "privacy" is the same span as its own, so it counts once.
+  const themescan::ThemeScore security = find("security");
+  CHECK(security.hits == 4);
+  CHECK(security.distinct == 3);
+  CHECK(security.share == doctest::Approx(4.0 / 6.0));
+  CHECK(security.terms.size() == 3);
+  CHECK(themescan::entry_of(lexicon, security.terms[0]).text == "security");
+  CHECK(security.terms[0].count == 2);
+  CHECK(themescan::entry_of(lexicon, security.terms.back()).text == "data protection");
+  CHECK(find("security/privacy").hits == 2);
+  CHECK(find("africa/east/ke").hits == 1);
+  CHECK(find("africa/east").hits == 1);
+  CHECK(find("africa").hits == 1);
+  CHECK(find("africa").evidence.size() == 1);
+  CHECK(themescan::entry_of(lexicon, hits[find("africa").evidence[0]]).text == "kenya");
+}
