@@ -37,12 +37,30 @@ struct EntryWord {
   bool stem = false;
 };
 
+// A context rule after an entry's ` | ` (lexicons/README.md, "Context rules"): a hit of the
+// entry counts only when the rule holds around it.
+enum class RuleKind : std::uint8_t {
+  kNear,         // near=TERMS/N: one of TERMS within N words before or after
+  kNotNear,      // not-near=TERMS/N: none of TERMS within N words
+  kNotBefore,    // not-before=TERMS/N: none of TERMS within N words before (negation)
+  kSentence,     // sentence=TERMS: one of TERMS in the same sentence
+  kNotSentence,  // not-sentence=TERMS: none of TERMS in the same sentence
+};
+
+struct ContextRule {
+  RuleKind kind = RuleKind::kNear;
+  std::vector<EntryWord> terms;  // words or stems, any of which satisfies the rule
+  std::uint32_t window = 0;      // in words, for near, not-near and not-before
+  std::string text;              // as written: "near=privacy,data/5"
+};
+
 struct Entry {
   std::string text;         // the entry as written in the file, without `!` and weight
   EntryKind kind = EntryKind::kWord;
   std::vector<EntryWord> words;  // empty for patterns
   std::string pattern;      // RE2 syntax, for kPattern
   double weight = 1.0;
+  std::vector<ContextRule> rules;  // all must hold for a hit to count
   bool exclusion = false;
   std::uint32_t line = 0;   // 1-based line in the source file
 };

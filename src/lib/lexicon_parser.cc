@@ -146,20 +146,91 @@ class Parser {
     return add(number, std::move(entry));
   }
 
+  // What follows " | ": a weight and/or context rules, separated by spaces.
   Status parse_weight(std::uint32_t number, std::string_view text, Entry& entry) {
-    if (entry.exclusion) return error(number, "an exclusion cannot have a weight");
-    if (text.find('=') != std::string_view::npos) {
-      return error(number, fmt::format("unsupported field '{}' (format version 1 accepts only a "
-                                       "weight after ' | ')", text));
+    if (entry.exclusion) return error(number, "an exclusion cannot have a weight or rules");
+    bool weighted = false;
+    for (std::size_t i = 0; i < text.size();) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+      std::size_t end = i;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
+      const std::string_view field = text.substr(i, end - i);
+      i = end;
+      if (field.empty()) continue;
+      if (field.find('=') != std::string_view::npos) {
+        if (Status status = parse_rule(number, field, entry); !status.ok()) return status;
+        continue;
+      }
+      double value = 0;
+      const auto [stop, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+      if (weighted || ec != std::errc() || stop != field.data() + field.size() ||
+          !std::isfinite(value) || value <= 0) {
+        return error(number, fmt::format("bad weight '{}' (a number greater than 0, such as 2 or "
+                                         "0.5)", field));
+      }
+      entry.weight = value;
+      weighted = true;
     }
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
-        !std::isfinite(value) || value <= 0) {
+    if (!weighted && entry.rules.empty()) {
       return error(number, fmt::format("bad weight '{}' (a number greater than 0, such as 2 or "
                                        "0.5)", text));
     }
-    entry.weight = value;
+    return Status::Ok();
+  }
+
+  // near=TERMS/N, not-near=TERMS/N, not-before=TERMS/N, sentence=TERMS, not-sentence=TERMS;
+  // TERMS are words or stems separated by commas.
+  Status parse_rule(std::uint32_t number, std::string_view field, Entry& entry) {
+    const std::size_t equals = field.find('=');
+    const std::string_view name = field.substr(0, equals);
+    std::string_view value = field.substr(equals + 1);
+    ContextRule rule;
+    rule.text = std::string(field);
+    bool windowed = true;
+    if (name == "near") {
+      rule.kind = RuleKind::kNear;
+    } else if (name == "not-near") {
+      rule.kind = RuleKind::kNotNear;
+    } else if (name == "not-before") {
+      rule.kind = RuleKind::kNotBefore;
+    } else if (name == "sentence") {
+      rule.kind = RuleKind::kSentence;
+      windowed = false;
+    } else if (name == "not-sentence") {
+      rule.kind = RuleKind::kNotSentence;
+      windowed = false;
+    } else {
+      return error(number, fmt::format("unknown rule '{}' (known: near, not-near, not-before, "
+                                       "sentence, not-sentence)", field));
+    }
+    if (windowed) {
+      const std::size_t slash = value.rfind('/');
+      std::uint32_t window = 0;
+      const auto [stop, ec] = slash == std::string_view::npos
+                                  ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                                  : std::from_chars(value.data() + slash + 1, value.data() + value.size(), window);
+      if (slash == std::string_view::npos || ec != std::errc() || stop != value.data() + value.size() ||
+          window < 1 || window > 50) {
+        return error(number, fmt::format("rule '{}' needs a window of 1 to 50 words after '/', such "
+                                         "as {}=not/3", field, name));
+      }
+      rule.window = window;
+      value = value.substr(0, slash);
+    }
+    for (std::size_t i = 0; i <= value.size();) {
+      const std::size_t comma = std::min(value.find(',', i), value.size());
+      std::string_view term = value.substr(i, comma - i);
+      i = comma + 1;
+      const bool stem = term.ends_with('*');
+      if (stem) term.remove_suffix(1);
+      const TokenizedText tokens = tokenizer_.tokenize(term);
+      if (term.empty() || tokens.words.size() != 1 || tokens.words[0].span.size() != term.size()) {
+        return error(number, fmt::format("rule '{}': each term is one word or stem, separated by "
+                                         "commas", field));
+      }
+      rule.terms.push_back({std::string(term), stem});
+    }
+    entry.rules.push_back(std::move(rule));
     return Status::Ok();
   }
 
@@ -229,6 +300,7 @@ class Parser {
         key += word.stem ? "* " : " ";
       }
     }
+    for (const ContextRule& rule : entry.rules) key += " | " + rule.text;
     const auto [it, inserted] = seen_.emplace(key, number);
     if (!inserted) {
       return error(number, fmt::format("duplicate entry '{}' (same as line {})", entry.text,

@@ -157,6 +157,68 @@ struct Matcher::Impl {
   std::vector<CompiledPattern> patterns;
   std::unique_ptr<RE2::Set> pattern_set;  // null when there are no patterns
 
+  // Context rules of the entries that have them, by (theme << 32 | entry), with their terms'
+  // keys (a trailing '*' for a stem).
+  struct CompiledRule {
+    RuleKind kind;
+    std::uint32_t window;
+    std::vector<std::string> terms;
+  };
+  std::unordered_map<std::uint64_t, std::vector<CompiledRule>> rules;
+
+  // Whether every rule of the entry holds around candidate `span`.
+  bool rules_hold(const std::vector<CompiledRule>& entry_rules, Span span, std::string_view text,
+                  const TokenizedText& tokens) const {
+    const std::vector<Token>& words = tokens.words;
+    const auto first = static_cast<std::size_t>(
+        std::lower_bound(words.begin(), words.end(), span.begin,
+                         [](const Token& t, std::uint32_t b) { return t.span.begin < b; }) - words.begin());
+    const auto after = static_cast<std::size_t>(
+        std::lower_bound(words.begin(), words.end(), span.end,
+                         [](const Token& t, std::uint32_t e) { return t.span.begin < e; }) - words.begin());
+    std::string key;
+    const auto any_term = [&](const CompiledRule& rule, std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k < to; ++k) {
+        if (k >= first && k < after) continue;  // the hit's own words
+        normalizer.key(words[k].span.slice(text), key);
+        for (const std::string& term : rule.terms) {
+          if (term.ends_with('*') ? std::string_view(key).starts_with(std::string_view(term).substr(0, term.size() - 1))
+                                  : key == term) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    for (const CompiledRule& rule : entry_rules) {
+      const std::size_t before = first >= rule.window ? first - rule.window : 0;
+      const std::size_t behind = std::min(words.size(), after + rule.window);
+      bool found = false;
+      switch (rule.kind) {
+        case RuleKind::kNear:
+        case RuleKind::kNotNear:
+          found = any_term(rule, before, first) || any_term(rule, after, behind);
+          break;
+        case RuleKind::kNotBefore:
+          found = any_term(rule, before, first);
+          break;
+        case RuleKind::kSentence:
+        case RuleKind::kNotSentence: {
+          if (first >= words.size()) break;
+          const std::uint32_t sentence = words[first].sentence;
+          std::size_t from = first, to = after;
+          while (from > 0 && words[from - 1].sentence == sentence) --from;
+          while (to < words.size() && words[to].sentence == sentence) ++to;
+          found = any_term(rule, from, to);
+          break;
+        }
+      }
+      const bool wanted = rule.kind == RuleKind::kNear || rule.kind == RuleKind::kSentence;
+      if (found != wanted) return false;
+    }
+    return true;
+  }
+
   std::uint32_t symbol_for(std::string_view key, bool stem) {
     bool inserted = false;
     const std::uint32_t symbol = keys.insert(key, stem, symbol_count, &inserted);
@@ -241,6 +303,13 @@ Result<Matcher> Matcher::compile(const Lexicon& lexicon, const Normalizer& norma
     const Theme& theme = lexicon.themes()[t];
     for (std::uint32_t e = 0; e < theme.entries.size(); ++e) {
       const Entry& entry = theme.entries[e];
+      for (const ContextRule& rule : entry.rules) {
+        Impl::CompiledRule compiled{rule.kind, rule.window, {}};
+        for (const EntryWord& term : rule.terms) {
+          compiled.terms.push_back(normalizer.key(term.text) + (term.stem ? "*" : ""));
+        }
+        impl->rules[(std::uint64_t{t} << 32) | e].push_back(std::move(compiled));
+      }
       if (entry.kind == EntryKind::kPattern) {
         auto re = std::make_unique<RE2>(entry.pattern, detail::pattern_options());
         if (!re->ok()) {
@@ -386,6 +455,10 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
       }
       if (any_exclusion && excluded_until >= c.span.end) continue;
       if (any_accepted && c.span.begin < accepted_until) continue;
+      if (!entries[c.entry].rules.empty() &&
+          !m.rules_hold(m.rules.at((std::uint64_t{t} << 32) | c.entry), c.span, text, tokens)) {
+        continue;
+      }
       hits.push_back({t, c.entry, c.span, 0});
       accepted_until = c.span.end;
       any_accepted = true;

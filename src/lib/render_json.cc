@@ -96,6 +96,11 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
     w.key("sentence").number(hit.sentence);
     w.key("left").string(snippet.left);
     w.key("right").string(snippet.right);
+    if (const Entry& entry = entry_of(lexicon, hit); !entry.rules.empty()) {
+      w.key("rules").begin_array();  // the context rules this hit satisfied
+      for (const ContextRule& rule : entry.rules) w.string(rule.text);
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();

@@ -3,7 +3,7 @@
 import json
 import unittest
 
-from cli_test_util import SHARED_DIR, TempDirTestCase, run
+from cli_test_util import SHARED_DIR, TempDirTestCase, load_schema_validator, run
 
 DICTIONARIES = SHARED_DIR / "eval" / "dictionaries"
 
@@ -194,6 +194,19 @@ class Levels(TempDirTestCase):
         self.assertEqual([t["id"] for t in top["themes"]], ["security"])
         lines = run("kwic", "--theme", "security", "--lexicons", lex, report).stdout.decode().splitlines()
         self.assertEqual(len(lines), 3)
+
+
+class Rules(TempDirTestCase):
+    def test_rule_hits_name_their_rules_and_validate(self):
+        lex = self.write("t.lex", "@theme t\nprotection | 2 near=data/3\ncloud | not-before=not,no/2\n")
+        report = self.write("r.txt", "Data and its protection matter. Protection alone. No cloud. The cloud.\n")
+        result = run("--format", "json", "--lexicons", lex, report)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        doc = json.loads(result.stdout)
+        self.assertEqual([(e["text"], e["span"], e.get("rules")) for e in doc["themes"][0]["evidence"]],
+                         [("protection", [13, 23], ["near=data/3"]), ("cloud", [64, 69], ["not-before=not,no/2"])])
+        self.assertEqual(doc["themes"][0]["score"], 3.0)
+        load_schema_validator("document.schema.json").validate(doc)
 
 
 if __name__ == "__main__":

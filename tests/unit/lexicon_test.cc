@@ -226,11 +226,23 @@ TEST_CASE("lexicon: errors in entries") {
     CHECK(entry_error("foo |") == "t.lex:3: bad weight '' (a number greater than 0, such as 2 or 0.5)");
   }
   SUBCASE("a weight on an exclusion") {
-    CHECK(entry_error("!foo | 2") == "t.lex:3: an exclusion cannot have a weight");
+    CHECK(entry_error("!foo | 2") == "t.lex:3: an exclusion cannot have a weight or rules");
+    CHECK(entry_error("!foo | near=bar/2") == "t.lex:3: an exclusion cannot have a weight or rules");
   }
-  SUBCASE("key=value field") {
+  SUBCASE("context rules") {
     CHECK(entry_error("foo | near=3") ==
-          "t.lex:3: unsupported field 'near=3' (format version 1 accepts only a weight after ' | ')");
+          "t.lex:3: rule 'near=3' needs a window of 1 to 50 words after '/', such as near=not/3");
+    CHECK(entry_error("foo | near=bar/0") ==
+          "t.lex:3: rule 'near=bar/0' needs a window of 1 to 50 words after '/', such as near=not/3");
+    CHECK(entry_error("foo | close=bar/2") ==
+          "t.lex:3: unknown rule 'close=bar/2' (known: near, not-near, not-before, sentence, not-sentence)");
+    CHECK(entry_error("foo | sentence=two words") == "t.lex:3: bad weight 'words' (a number greater than 0, such as 2 or 0.5)");
+    CHECK(entry_error("foo | sentence=a-b") ==
+          "t.lex:3: rule 'sentence=a-b': each term is one word or stem, separated by commas");
+    CHECK(entry_error("foo | 2 3") == "t.lex:3: bad weight '3' (a number greater than 0, such as 2 or 0.5)");
+    // Valid: a weight and several rules; the same words with other rules are another entry.
+    CHECK(lexicon_error("@theme t\nfoo | 2 near=bar,baz*/5 not-before=not,no/3\nfoo\n"
+                        "foo | sentence=x\nfoo | not-sentence=y not-near=z/1\n") == "");
   }
   SUBCASE("duplicates") {
     CHECK(lexicon_error("@theme t\nsovereignty\nSovereignty\n") ==

@@ -287,3 +287,30 @@ TEST_CASE("match: 1,200 entries compile and match correctly") {
   // Entry index = 3 * i + (0 word, 1 stem, 2 phrase).
   CHECK(big_entries == std::vector<std::uint32_t>{21, 370, 1199, 1, 1197});
 }
+
+TEST_CASE("match: context rules decide which hits count") {
+  const themescan::Lexicon lexicon = testutil::make_lexicon({{"t.lex",
+      "@theme t\n"
+      "protection | near=data/3\n"
+      "cloud | not-before=not,no,never/2\n"
+      "talent | not-sentence=show*\n"
+      "security | sentence=cyber*\n"
+      "breach | not-near=exercise/2\n"}});
+  const std::string text =
+      "Data and its protection matter. Protection alone is not listed. We use no cloud. "
+      "The cloud is fine. Talent shows are fun for talent. Talent matters. "
+      "Cybersecurity and security go together. Security alone. A breach exercise. A real breach.";
+  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(text);
+  const auto matcher = themescan::Matcher::compile(lexicon, themescan::Normalizer(themescan::NormalizeOptions{}));
+  REQUIRE(matcher.ok());
+  std::vector<std::string> found;
+  for (const themescan::Hit& hit : matcher->match(text, tokens)) {
+    found.push_back(std::string(hit.span.slice(text)) + "@" + std::to_string(hit.span.begin));
+  }
+  // protection: "Data" is 3 words before the first, none near the second. cloud: "no" just
+  // before the first. talent: the sentence with "shows" loses both. security: only the sentence
+  // with "Cybersecurity". breach: "exercise" next to the first (windows count words, across
+  // sentence ends: with /4 the second breach would be 4 words after "exercise" and lost too).
+  CHECK(found == std::vector<std::string>{"protection@13", "cloud@85", "Talent@133", "security@167",
+                                          "breach@231"});
+}
