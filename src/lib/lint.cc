@@ -3,6 +3,10 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "text_util.h"
 
 #include "themescan/normalize.h"
 
@@ -52,6 +56,22 @@ bool nested(const Lexicon& lexicon, std::uint32_t a, std::uint32_t b) {
   return false;
 }
 
+// Ideographs and kana carry a word's meaning in one or two characters: a short stem of them is
+// not suspicious.
+bool has_ideographs(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t length = 0;
+    const UChar32 c = detail::code_point_at(s, i, &length);
+    const UScriptCode script = uscript_getScript(c, nullptr);
+    if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA ||
+        script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL) {
+      return true;
+    }
+    i += length;
+  }
+  return false;
+}
+
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -83,7 +103,8 @@ std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon) {
       const auto add = [&](std::string kind, std::string message) {
         out.push_back({theme.source, entry.line, std::move(kind), std::move(message)});
       };
-      if (entry.kind == EntryKind::kStem && !entry.exclusion && code_points(mine[0]) <= 3) {
+      if (entry.kind == EntryKind::kStem && !entry.exclusion && code_points(mine[0]) <= 3 &&
+          !has_ideographs(mine[0])) {
         add("short-stem", fmt::format("stem '{}' matches every word that starts with '{}'",
                                       entry.text, mine[0].substr(0, mine[0].size() - 1)));
       }

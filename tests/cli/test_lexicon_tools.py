@@ -172,6 +172,19 @@ class Lint(TempDirTestCase):
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stdout.decode(), f"{bad}:2: error: bad weight 'high' (a number greater "
                                                  "than 0, such as 2 or 0.5)\n1 findings\n")
+        # Every bad line of a file is reported, not only the first; the rest is still checked.
+        messy = self.write("messy.lex", "@theme messy\nfoo\nfoo\nbar | high\n!!!\nbaz\nbaz\nin*\n")
+        self.assertEqual(run("lint", messy).stdout.decode().splitlines(), [
+            f"{messy}:3: error: duplicate entry 'foo' (same as line 2)",
+            f"{messy}:4: error: bad weight 'high' (a number greater than 0, such as 2 or 0.5)",
+            f"{messy}:5: error: entry '!!' has no words (only punctuation or symbols)",
+            f"{messy}:7: error: duplicate entry 'baz' (same as line 6)",
+            f"{messy}:8: short-stem: stem 'in*' matches every word that starts with 'in'",
+            "5 findings"])
+        dic = self.write("d.dic", "%\n1\tA\n%\nfoo\t1\nfoo\t1\n")
+        self.assertEqual(run("lint", dic).stdout.decode().splitlines(), [
+            f"{dic}:5: import: duplicate term 'foo' in category 'A' (same as line 4); skipped",
+            "1 findings"])
         report = self.write("r.txt", "alpha " * 9 + "beta.\n")
         dominant = run("lint", "--corpus", report, good)
         self.assertEqual(dominant.stdout.decode(), f"{good}:2: dominant: entry 'alpha' has 9 of the 10 "
