@@ -250,11 +250,7 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
   // "A spokeswoman said" at the start of a sentence is "a spokeswoman".
   if (is_article(begin) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] += 'a' - 'A';
   const std::string key = normalizer_.key(name);
-  for (std::size_t s = 0; s < speakers.size(); ++s) {
-    if (!speakers[s].named && normalizer_.key(speakers[s].name) == key) {
-      return static_cast<std::int32_t>(s);
-    }
-  }
+  if (const auto it = unnamed_index_.find(key); it != unnamed_index_.end()) return it->second;
   Speaker speaker;
   speaker.name = std::move(name);
   speaker.named = false;
@@ -264,6 +260,7 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
     if (!gender.empty()) speaker.gender = gender[0];
   }
   const std::int32_t id = add_speaker(std::move(speaker));
+  unnamed_index_.emplace(key, id);
   if (!group) {
     std::vector<std::string>& description = description_keys_[static_cast<std::size_t>(id)];
     for (std::size_t k = is_article(begin) ? begin + 1 : begin; k < end; ++k) {
@@ -374,19 +371,24 @@ bool abbreviates(std::string_view abbreviation, std::string_view noun) {
 }
 
 std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view head) const {
+  // Candidates: speakers titled with the noun or an abbreviation of it (few distinct titles
+  // exist, so all are tried), and speakers with the noun in their name (Captain Eldridge).
+  std::vector<std::int32_t> candidates;
+  for (const auto& [title, list] : title_index_) {
+    if (title == head || abbreviates(title, head)) candidates.insert(candidates.end(), list.begin(), list.end());
+  }
+  if (const auto bucket = name_index_.find(name_index_key(head)); bucket != name_index_.end()) {
+    for (const std::int32_t s : bucket->second) {
+      const std::vector<std::string>& name = name_keys_[static_cast<std::size_t>(s)];
+      if (std::find(name.begin(), name.end(), head) != name.end()) candidates.push_back(s);
+    }
+  }
   std::int32_t best = -1;
   std::size_t best_at = 0;
   bool best_before = false;
-  for (std::size_t s = 0; s < speakers.size(); ++s) {
+  for (const std::int32_t candidate : candidates) {
+    const auto s = static_cast<std::size_t>(candidate);
     if (!speakers[s].named || speakers[s].group || mention_words_[s].empty()) continue;
-    const auto titled = [&](const std::string& key) {
-      return key == head || abbreviates(key, head);
-    };
-    if (std::none_of(title_keys_[s].begin(), title_keys_[s].end(), titled) &&
-        std::none_of(name_keys_[s].begin(), name_keys_[s].end(),
-                     [&](const std::string& key) { return key == head; })) {
-      continue;
-    }
     // The latest mention before the description, else the first one after it.
     const std::vector<std::size_t>& at = mention_words_[s];
     const auto it = std::lower_bound(at.begin(), at.end(), before);
@@ -394,7 +396,7 @@ std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view he
     const std::size_t where = is_before ? *(it - 1) : at.front();
     if (best < 0 || (is_before && (!best_before || where > best_at)) ||
         (!is_before && !best_before && where < best_at)) {
-      best = static_cast<std::int32_t>(s);
+      best = candidate;
       best_at = where;
       best_before = is_before;
     }
@@ -502,6 +504,7 @@ void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t e
     if ((is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) &&
         std::find(titles.begin(), titles.end(), keys[k]) == titles.end()) {
       titles.push_back(keys[k]);
+      title_index_[keys[k]].push_back(speaker);
     }
   }
   if (!roster_done) {

@@ -127,6 +127,8 @@ class Context {
   // Per speaker: the keys of the name's words with its honorifics (dr, archie), filled by
   // person().
   std::vector<std::vector<std::string>> title_keys_;
+  std::unordered_map<std::string, std::vector<std::int32_t>> title_index_;  // title key -> speakers
+  std::unordered_map<std::string, std::int32_t> unnamed_index_;  // key of an unnamed speaker's name
   // Speakers by the index key of each of their name words (name_index_key), so a name is looked
   // up among the few speakers who share a word with it, not among all of them.
   std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;
