@@ -334,27 +334,51 @@ std::int32_t Context::recent_description(std::size_t before, char gender, std::s
   return -1;
 }
 
-std::int32_t Context::resolve_title(std::size_t before, std::size_t role_word) const {
-  const std::string& key = keys[role_word];
-  const auto has_role = [&](const Speaker& s) {
+void Context::index_roles(bool rebuild) const {
+  if (rebuild) {
+    role_index_.clear();
+    role_indexed_ = 0;
+  }
+  for (; role_indexed_ < speakers.size(); ++role_indexed_) {
+    const Speaker& s = speakers[role_indexed_];
+    if (!s.named) continue;
     for (const std::string* field : {&s.role, &s.participation}) {
       const std::string role = normalizer_.key(*field);
-      for (std::size_t at = role.find(key); at != std::string::npos; at = role.find(key, at + 1)) {
-        if (at == 0 || role[at - 1] == ' ') return true;
+      for (std::size_t at = 0; at < role.size();) {
+        const std::size_t end = std::min(role.find(' ', at), role.size());
+        if (end > at) {
+          std::vector<std::int32_t>& list = role_index_[role.substr(at, end - at)];
+          if (list.empty() || list.back() != static_cast<std::int32_t>(role_indexed_)) {
+            list.push_back(static_cast<std::int32_t>(role_indexed_));
+          }
+        }
+        at = end + 1;
       }
     }
-    return false;
-  };
-  auto it = std::lower_bound(mentions.begin(), mentions.end(), before,
-                             [](const Mention& m, std::size_t b) { return m.word < b; });
-  while (it != mentions.begin()) {
-    --it;
-    if (speakers[static_cast<std::size_t>(it->speaker)].named && has_role(speakers[static_cast<std::size_t>(it->speaker)])) return it->speaker;
   }
-  for (std::size_t s = 0; s < speakers.size(); ++s) {
-    if (speakers[s].named && has_role(speakers[s])) return static_cast<std::int32_t>(s);
+}
+
+std::int32_t Context::resolve_title(std::size_t before, std::size_t role_word) const {
+  // Named speakers whose role or participation has a word starting with the key, through an
+  // index of role words (built for new speakers as they come, rebuilt once the roster is done):
+  // a look-up costs the few titled speakers, not every mention and speaker.
+  const std::string& key = keys[role_word];
+  index_roles(false);
+  std::int32_t latest = -1, first = -1;
+  std::size_t latest_at = 0;
+  for (auto it = role_index_.lower_bound(key); it != role_index_.end() && it->first.starts_with(key); ++it) {
+    for (const std::int32_t speaker : it->second) {
+      if (first < 0 || speaker < first) first = speaker;
+      // The one mentioned last before `before`.
+      const std::vector<std::size_t>& at = mention_words_[static_cast<std::size_t>(speaker)];
+      const auto m = std::lower_bound(at.begin(), at.end(), before);
+      if (m != at.begin() && (latest < 0 || *(m - 1) > latest_at)) {
+        latest = speaker;
+        latest_at = *(m - 1);
+      }
+    }
   }
-  return -1;
+  return latest >= 0 ? latest : first;
 }
 
 bool abbreviates(std::string_view abbreviation, std::string_view noun) {

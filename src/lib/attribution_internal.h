@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -97,6 +98,9 @@ class Context {
   std::int32_t resolve_pronoun(std::size_t before, char gender) const;
   // The most recent person before word `before` whose role or participation has word i.
   std::int32_t resolve_title(std::size_t before, std::size_t role_word) const;
+  // Adds the speakers not yet in the role index (all of them again with `rebuild`: roles given
+  // while the roster was built).
+  void index_roles(bool rebuild) const;
   // The person, most recently mentioned before word `before`, whose name carries the title that
   // the description's head noun `head` names: "the doctor" for Dr. Archie, "the captain" for
   // Captain Eldridge. An honorific abbreviation stands for a noun that starts with its first
@@ -142,6 +146,9 @@ class Context {
   std::unordered_map<std::string, std::vector<std::int32_t>> description_index_;  // by first key
 
   void mark_common_capitals();
+  // Role words -> named speakers with them in their role or participation (resolve_title).
+  mutable std::map<std::string, std::vector<std::int32_t>> role_index_;
+  mutable std::size_t role_indexed_ = 0;  // speakers [0, role_indexed_) are in role_index_
   // The last word k < before, at most `window` words back and not inside a quote, where the
   // description of an unnamed character of this gender appears; its speaker, or -1.
   std::int32_t recent_description(std::size_t before, char gender, std::size_t window,

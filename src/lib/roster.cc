@@ -283,6 +283,7 @@ void build_roster(Context& c) {
     }
   }
   c.roster_done = true;
+  c.index_roles(true);
   c.roster_size = c.speakers.size();
 }
 
