@@ -2,11 +2,13 @@
 // 0 all fine, 1 some documents failed, 2 usage, lexicon, output or set-up error.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "themescan/analyzer.h"
 #include "themescan/lexicon.h"
 #include "themescan/tokenize.h"
 
@@ -32,6 +34,12 @@ bool parse_command_line(const std::vector<std::string>& args,
                         const boost::program_options::options_description& visible,
                         std::vector<std::string>* operands, const std::string& command,
                         boost::program_options::variables_map* vm);
+
+// Reads and analyses every document of `inputs` (files, folders walked in order, "-"), calling
+// `each` with each result; an input that fails gets its one-line error on standard error.
+// Returns false when one failed.
+bool for_each_document(const Analyzer& analyzer, const std::vector<std::string>& inputs,
+                       const std::function<void(const DocumentResult&)>& each);
 
 // The lexicons from --lexicons paths, or the built-in ones when there are none.
 Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer,

@@ -1,6 +1,8 @@
 // What the subcommands share (see commands.h).
 #include <iostream>
 
+#include "themescan/inputs.h"
+
 #include "commands.h"
 
 namespace themescan::cli {
@@ -24,6 +26,26 @@ bool parse_command_line(const std::vector<std::string>& args,
     return false;
   }
   return true;
+}
+
+bool for_each_document(const Analyzer& analyzer, const std::vector<std::string>& inputs,
+                       const std::function<void(const DocumentResult&)>& each) {
+  bool ok = true;
+  InputWalker walker(inputs, InputOptions{});
+  while (std::optional<InputItem> item = walker.next()) {
+    Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
+    Result<DocumentResult> result = bytes.ok() ? analyzer.analyze_owned(item->path, std::move(*bytes))
+                                               : Result<DocumentResult>(bytes.status());
+    if (!result.ok()) {
+      const std::string message = result.status().message();
+      const std::string path = display_path(item->path);
+      print_error(message.starts_with(path) ? message : path + ": " + message);
+      ok = false;
+      continue;
+    }
+    each(*result);
+  }
+  return ok;
 }
 
 Result<Lexicon> load_lexicons(const std::vector<std::string>& paths, const Tokenizer& tokenizer,

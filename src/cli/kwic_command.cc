@@ -143,30 +143,18 @@ int run_kwic(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  int status = kExitOk;
   nlohmann::ordered_json json = nlohmann::ordered_json::array();
   std::string csv;
   if (format == "csv") {
     append_csv_row(csv, {"path", "line", "begin", "end", "entry", "left", "match", "right"});
     std::cout << csv;
   }
-  InputWalker walker(operands, InputOptions{});
-  while (std::optional<InputItem> item = walker.next()) {
-    Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
-    Result<DocumentResult> result =
-        bytes.ok() ? analyzer->analyze_owned(item->path, std::move(*bytes)) : Result<DocumentResult>(bytes.status());
-    if (!result.ok()) {
-      const std::string message = result.status().message();
-      print_error(message.starts_with(display_path(item->path)) ? message
-                                                                : display_path(item->path) + ": " + message);
-      status = kExitDocumentsFailed;
-      continue;
-    }
-    const TokenizedText tokens = tokenizer->tokenize(result->text);
-    const std::vector<KwicLine> lines = kwic_lines(result->text, tokens, result->hits, selected, window);
-    const std::string path = display_path(item->path);
+  const bool ok = for_each_document(*analyzer, operands, [&](const DocumentResult& result) {
+    const TokenizedText tokens = tokenizer->tokenize(result.text);
+    const std::vector<KwicLine> lines = kwic_lines(result.text, tokens, result.hits, selected, window);
+    const std::string path = display_path(result.path);
     for (const KwicLine& k : lines) {
-      const std::string match = collapse_spaces(k.match.slice(result->text));
+      const std::string match = collapse_spaces(k.match.slice(result.text));
       const std::string& entry = themes[k.theme].entries[k.entry].text;
       if (format == "json") {
         json.push_back({{"path", path}, {"line", k.line}, {"span", {k.match.begin, k.match.end}},
@@ -184,9 +172,9 @@ int run_kwic(const std::vector<std::string>& args) {
                                  keep_start(k.right, width));
       }
     }
-  }
+  });
   if (format == "json") std::cout << json.dump(2) << "\n";
-  return status;
+  return ok ? kExitOk : kExitDocumentsFailed;
 }
 
 }  // namespace themescan::cli

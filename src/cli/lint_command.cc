@@ -183,19 +183,9 @@ int run_lint(const std::vector<std::string>& args) {
       return kExitUsage;
     }
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> hits;
-    InputWalker walker(corpus, InputOptions{});
-    while (std::optional<InputItem> item = walker.next()) {
-      Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
-      Result<DocumentResult> result = bytes.ok() ? analyzer->analyze_owned(item->path, std::move(*bytes))
-                                                 : Result<DocumentResult>(bytes.status());
-      if (!result.ok()) {
-        const std::string message = result.status().message();
-        const std::string path = display_path(item->path);
-        print_error(message.starts_with(path) ? message : path + ": " + message);
-        continue;
-      }
-      for (const Hit& hit : result->hits) ++hits[{hit.theme, hit.entry}];
-    }
+    for_each_document(*analyzer, corpus, [&](const DocumentResult& result) {
+      for (const Hit& hit : result.hits) ++hits[{hit.theme, hit.entry}];
+    });
     add_corpus_findings(*lexicon, hits, findings);
   }
   std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {

@@ -26,27 +26,6 @@ constexpr const char* kUsage =
     "context. Candidates that one of the theme's entries already matches are left out unless\n"
     "--all is given (then the entry is shown).\n";
 
-// Reads and analyses each input, counting it; returns false when an input failed.
-bool count_inputs(const Analyzer& analyzer, KeynessCounter& counter,
-                  const std::vector<std::string>& inputs, bool reference, bool separate) {
-  bool ok = true;
-  InputWalker walker(inputs, InputOptions{});
-  while (std::optional<InputItem> item = walker.next()) {
-    Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
-    Result<DocumentResult> result = bytes.ok() ? analyzer.analyze_owned(item->path, std::move(*bytes))
-                                               : Result<DocumentResult>(bytes.status());
-    if (!result.ok()) {
-      const std::string message = result.status().message();
-      const std::string path = display_path(item->path);
-      print_error(message.starts_with(path) ? message : path + ": " + message);
-      ok = false;
-      continue;
-    }
-    counter.add(*result, reference, separate);
-  }
-  return ok;
-}
-
 }  // namespace
 
 int run_suggest(const std::vector<std::string>& args) {
@@ -112,8 +91,12 @@ int run_suggest(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   KeynessCounter counter(*analyzer, static_cast<std::uint32_t>(theme));
-  bool ok = count_inputs(*analyzer, counter, inputs, false, !reference.empty());
-  if (!reference.empty()) ok = count_inputs(*analyzer, counter, reference, true, true) && ok;
+  const bool separate = !reference.empty();
+  bool ok = for_each_document(*analyzer, inputs,
+                              [&](const DocumentResult& r) { counter.add(r, false, separate); });
+  if (separate) {
+    ok = for_each_document(*analyzer, reference, [&](const DocumentResult& r) { counter.add(r, true, true); }) && ok;
+  }
   const std::vector<Suggestion> found = counter.suggestions(o);
   if (format == "json") {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();

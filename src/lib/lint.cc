@@ -72,10 +72,6 @@ bool has_ideographs(std::string_view s) {
   return false;
 }
 
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 void sort_findings(std::vector<LintFinding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {
@@ -103,7 +99,7 @@ std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon) {
       const auto add = [&](std::string kind, std::string message) {
         out.push_back({theme.source, entry.line, std::move(kind), std::move(message)});
       };
-      if (entry.kind == EntryKind::kStem && !entry.exclusion && code_points(mine[0]) <= 3 &&
+      if (entry.kind == EntryKind::kStem && !entry.exclusion && detail::count_code_points(mine[0]) <= 3 &&
           !has_ideographs(mine[0])) {
         add("short-stem", fmt::format("stem '{}' matches every word that starts with '{}'",
                                       entry.text, mine[0].substr(0, mine[0].size() - 1)));

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "builtin_files.h"
+#include "text_util.h"
 #include "themescan/attribution_lexicon.h"
 #include "themescan/document.h"
 #include "themescan/normalize.h"
@@ -36,10 +37,6 @@ std::unordered_set<std::string> load_stopwords(const Normalizer& normalizer) {
   return out;
 }
 
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 }  // namespace
 
@@ -84,7 +81,7 @@ struct KeynessCounter::Impl {
     for (std::size_t i = begin; i < end; ++i) {
       keys.push_back(normalizer.key(words[i].span.slice(text)));
       usable.push_back(words[i].kind == WordKind::kLetter && !stopwords.count(keys.back()) &&
-                       code_points(keys.back()) >= 2 && !reporting_word(keys.back()));
+                       detail::count_code_points(keys.back()) >= 2 && !reporting_word(keys.back()));
     }
     (in_theme ? theme_tokens : reference_tokens) += end - begin;
     ++(in_theme ? theme_sentences : reference_sentences);
