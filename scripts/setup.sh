@@ -9,7 +9,7 @@ build_dir=${1:-"$here/build"}
 
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libboost-program-options-dev
           libfmt-dev doctest-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-jsonschema
-          jq sqlite3 parallel python3-distributed)
+          jq sqlite3 parallel python3-distributed chromium)
 "$here/scripts/install-packages.sh" "${packages[@]}"
 
 [ "${1:-}" = "--deps-only" ] && exit 0

@@ -77,6 +77,35 @@ class CorpusJsonWriter {
   std::size_t documents_ = 0;
 };
 
+// HTML (--format html): one self-contained page (no network, scripts, fonts or styles from
+// elsewhere). A document: its theme bar chart (inline SVG), its text with every hit as
+// <mark class="tN" data-theme="ID" data-hit="I"> in the theme's colour and underline style and
+// every quote as <span class="quote" data-speaker="NAME">, a quotes table and a speaker x theme
+// grid. All document text is escaped.
+std::string render_html(const DocumentResult& result, const Lexicon& lexicon,
+                        const RenderOptions& options);
+
+// Several documents as one HTML page, written a piece at a time like CorpusJsonWriter: an
+// overview (theme prevalence, co-occurrence, themes over time, top speakers), a table of the
+// documents sortable by theme, and each document's section. element() is thread-safe.
+class CorpusHtmlWriter {
+ public:
+  static std::string element(const DocumentResult& result, const Lexicon& lexicon,
+                             const RenderOptions& options);
+  std::string begin(const Lexicon& lexicon) const;
+  // Places a document's section and remembers its row of the documents table.
+  std::string document(std::string_view element, const DocumentResult& result, const Lexicon& lexicon);
+  std::string end(const CorpusSummary& summary, const Lexicon& lexicon) const;
+
+ private:
+  struct Row {
+    std::string anchor, title, path, date;
+    std::uint64_t words = 0;
+    std::vector<std::uint32_t> hits;  // by theme
+  };
+  std::vector<Row> rows_;
+};
+
 // The corpus overview for people: totals, per theme documents touched, hits, mean and median
 // density and top terms; the co-occurrence matrix; top speakers with their themes; per-month
 // documents and hits by theme (when documents have dates); the failed inputs.

@@ -193,6 +193,9 @@ class Runner {
         return s_.single ? render_json(result, lexicon, s_.render)
                          : CorpusJsonWriter::element(result, lexicon, s_.render);
       case OutputFormat::kJsonl: return render_jsonl_document(result, lexicon, s_.render);
+      case OutputFormat::kHtml:
+        return s_.single ? render_html(result, lexicon, s_.render)
+                         : CorpusHtmlWriter::element(result, lexicon, s_.render);
       case OutputFormat::kCsv: return render_csv(result, lexicon, s_.render, s_.csv_table);
     }
     return {};
@@ -236,6 +239,7 @@ bool parse_output_format(const std::string& name, OutputFormat* format) {
   else if (name == "json") *format = OutputFormat::kJson;
   else if (name == "jsonl") *format = OutputFormat::kJsonl;
   else if (name == "csv") *format = OutputFormat::kCsv;
+  else if (name == "html") *format = OutputFormat::kHtml;
   else return false;
   return true;
 }
@@ -281,9 +285,12 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   CorpusSummary summary(lexicon);
   std::vector<FailedInput> failures;  // for the JSON object's "errors"
   CorpusJsonWriter json;
+  CorpusHtmlWriter html;
   Writer writer(sink);
   const bool corpus_json = settings.format == OutputFormat::kJson && !settings.single;
+  const bool corpus_html = settings.format == OutputFormat::kHtml && !settings.single;
   if (corpus_json) writer.put(json.begin());
+  if (corpus_html) writer.put(html.begin(lexicon));
   if (settings.format == OutputFormat::kCsv) writer.put(render_csv_header(settings.csv_table));
 
   Runner runner(analyzer, settings);
@@ -314,6 +321,8 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
           if (!outcome.rendered.empty()) {
             if (corpus_json) {
               writer.put(json.document(outcome.rendered));
+            } else if (corpus_html) {
+              writer.put(html.document(outcome.rendered, *outcome.result, lexicon));
             } else {
               if (settings.format == OutputFormat::kTable && tables++ > 0) writer.put("\n");
               writer.put(outcome.rendered);
@@ -342,9 +351,11 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   if (!settings.single && settings.format == OutputFormat::kJson) {
     writer.put(json.end(failures, summary, lexicon));
   }
+  if (corpus_html) writer.put(html.end(summary, lexicon));
   const bool single_failed = settings.single && any_failed &&
                              (settings.format == OutputFormat::kTable ||
-                              settings.format == OutputFormat::kJson);
+                              settings.format == OutputFormat::kJson ||
+                              settings.format == OutputFormat::kHtml);
   if (!single_failed) {
     writer.flush();
     Status status = writer.error();

@@ -11,7 +11,7 @@
 
 namespace themescan::cli {
 
-enum class OutputFormat { kTable, kJson, kJsonl, kCsv };
+enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kHtml };
 
 // "table", "json", "jsonl" or "csv".
 bool parse_output_format(const std::string& name, OutputFormat* format);
