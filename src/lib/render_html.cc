@@ -46,6 +46,7 @@ std::string style_sheet(const Lexicon& lexicon) {
       ".quote{background:#f2f2f2;border-bottom:1px solid #888}"
       "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem;"
       "text-align:left;vertical-align:top}th[data-sort]{cursor:pointer}"
+      "table.documents,table.heat,table.months,table.grid{display:block;overflow-x:auto}"
       ".swatch{display:inline-block;width:2.5rem;height:.9rem;vertical-align:middle}"
       ".meta{color:#555}section.doc{border-top:2px solid #888;margin-top:2rem}"
       "@media print{nav{display:none}section.doc{break-before:page}"
