@@ -1,5 +1,6 @@
 // Parsing random lexicon files (theme lexicons and the attribution lexicon): an error names the
 // file and line, or the lexicon compiles and matches.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -7,6 +8,7 @@
 #include "themescan/attribution_lexicon.h"
 #include "themescan/decode.h"
 #include "themescan/lexicon.h"
+#include "themescan/lexicon_import.h"
 #include "themescan/match.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,6 +28,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           fuzz::require(hit.span.end <= content.size(), "hit inside the text");
         }
       }
+    }
+  }
+  // The same bytes as each importable format: an error names the file, or every converted theme
+  // parses (entries the parser rejects are dropped by Lexicon::load, not here).
+  for (const char* name : {"fuzz.dic", "fuzz.dicx", "fuzz.yml"}) {
+    themescan::Result<themescan::ImportedLexicon> imported = themescan::import_lexicon(name, content);
+    if (!imported.ok()) {
+      fuzz::require(imported.status().message().starts_with(name), "import error names the file");
+      continue;
+    }
+    for (const themescan::ImportedTheme& theme : imported->themes) {
+      fuzz::require(theme.origin.size() == static_cast<std::size_t>(std::count(theme.content.begin(), theme.content.end(), '\n')),
+                    "one origin per converted line");
+      (void)themescan::parse_lexicon(name, theme.content, fuzz::tokenizer());
     }
   }
   themescan::Result<themescan::AttributionLexicon> words =
