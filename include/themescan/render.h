@@ -87,7 +87,9 @@ std::string render_html(const DocumentResult& result, const Lexicon& lexicon,
 
 // Several documents as one HTML page, written a piece at a time like CorpusJsonWriter: an
 // overview (theme prevalence, co-occurrence, themes over time, top speakers), a table of the
-// documents sortable by theme, and each document's section. element() is thread-safe.
+// documents sortable by theme, and each document's section. element() is thread-safe. Sections
+// are written as documents finish; the documents table needs one small row per document, kept
+// until end(), so memory grows slowly with the number of documents (unlike JSONL).
 class CorpusHtmlWriter {
  public:
   static std::string element(const DocumentResult& result, const Lexicon& lexicon,
