@@ -123,10 +123,21 @@ std::string glob_pattern(std::string_view term) {
   return out;
 }
 
+// `text` on one line: line breaks, tabs and other control characters become spaces (a CSV cell
+// or a YAML scalar may hold them; a .lex line must not).
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
 // One entry line of a .lex file for `term` (white space collapsed), or "" for an empty term.
 std::string lex_entry(std::string_view raw, double weight) {
+  const std::string flat = one_line(raw);
   std::string term;
-  for (const std::string_view word : split_blanks(raw)) {
+  for (const std::string_view word : split_blanks(flat)) {
     if (!term.empty()) term += ' ';
     term += word;
   }
@@ -161,6 +172,7 @@ class Converter {
   Converter(const std::string& path, const char* format) : path_(path), format_(format) {}
 
   std::size_t category(std::string name, std::string id, std::uint32_t line) {
+    name = one_line(name);
     if (id.empty()) id = fmt::format("category-{}", categories_.size() + 1);
     std::string unique = id;
     for (int n = 2; used_ids_.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
@@ -176,14 +188,14 @@ class Converter {
     const std::string key = entry.substr(0, entry.find(" | "));
     if (const auto [it, added] = c.seen.try_emplace(key, line); !added) {
       return warn(line, fmt::format("duplicate term '{}' in category '{}' (same as line {}); skipped",
-                                    trim(term), c.name, it->second));
+                                    one_line(trim(term)), c.name, it->second));
     }
     c.entries.push_back(std::move(entry));
     c.lines.push_back(line);
   }
 
   void warn(std::uint32_t line, std::string message) {
-    out_.warnings.push_back(fmt::format("{}:{}: {}", path_, line, message));
+    out_.warnings.push_back(fmt::format("{}:{}: {}", path_, line, one_line(message)));
   }
 
   ImportedLexicon finish() {

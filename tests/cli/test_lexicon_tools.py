@@ -22,7 +22,7 @@ class Convert(TempDirTestCase):
         result = run("--format", "json", "--lexicons", dic, report)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stderr.decode(), "".join(f"themescan: warning: {dic}:{m}\n" for m in (
-            "8: conditional entry 'like\t2 134/125/464/253(02 134)126' (LIWC 2007 '<...>' or "
+            "8: conditional entry 'like 2 134/125/464/253(02 134)126' (LIWC 2007 '<...>' or "
             "'(...)' syntax) is not supported; skipped",
             "9: duplicate term 'breach' in category 'Threat' (same as line 9); skipped")))
         doc = json.loads(result.stdout)

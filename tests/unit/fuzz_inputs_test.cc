@@ -12,6 +12,7 @@
 #include "test_util.h"
 #include "themescan/analyzer.h"
 #include "themescan/attribution_lexicon.h"
+#include "themescan/lexicon_import.h"
 #include "themescan/render.h"
 
 namespace fs = std::filesystem;
@@ -74,6 +75,18 @@ TEST_CASE("fuzz inputs: seeds and regressions analyse without crashing") {
     const Result<AttributionLexicon> words =
         AttributionLexicon::parse("in.verbs", bytes, testutil::tokenizer());
     if (!words.ok()) CHECK(words.status().message().starts_with("in.verbs:"));
+    // And as each importable dictionary format: one origin line per converted line.
+    for (const char* name : {"in.dic", "in.dicx", "in.yml"}) {
+      const Result<ImportedLexicon> imported = import_lexicon(name, bytes);
+      if (!imported.ok()) {
+        CHECK(imported.status().message().starts_with(name));
+        continue;
+      }
+      for (const ImportedTheme& theme : imported->themes) {
+        CHECK(theme.origin.size() ==
+              static_cast<std::size_t>(std::count(theme.content.begin(), theme.content.end(), '\n')));
+      }
+    }
   }
   CHECK(analysed >= 2 * 11);  // all but the NUL-free binary-free seeds decode
 }

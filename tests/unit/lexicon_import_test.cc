@@ -76,9 +76,9 @@ TEST_CASE("import: LIWC .dic with the real-world variants") {
                                 "social-words: happ*, friend*,",
                             });
   CHECK(lexicon.warnings == std::vector<std::string>{
-      "mini.dic:12: conditional entry 'like\t02 134/125/464/253(02 134)126' (LIWC 2007 '<...>' or "
+      "mini.dic:12: conditional entry 'like 02 134/125/464/253(02 134)126' (LIWC 2007 '<...>' or "
       "'(...)' syntax) is not supported; skipped",
-      "mini.dic:13: conditional entry '<of>\t03' (LIWC 2007 '<...>' or '(...)' syntax) is not "
+      "mini.dic:13: conditional entry '<of> 03' (LIWC 2007 '<...>' or '(...)' syntax) is not "
       "supported; skipped",
       "mini.dic:14: duplicate term 'good' in category 'Posemo' (same as line 8); skipped",
       "mini.dic:15: category '77' of term 'friend*' is not declared in the header; ignored",
@@ -119,6 +119,11 @@ TEST_CASE("import: LIWC-22 .dicx, weights and a near-miss CSV") {
       "w.dicx:6: cell 'maybe' in column 'Data Protection' is neither X nor a weight; ignored",
       "w.dicx:7: 4 cells, but the header has 3; the extra cells are ignored",
   });
+  // A quoted cell may hold a line break (found by fuzzing): the term and the warning stay on one
+  // line, and the converted file has one origin per line.
+  const ImportedLexicon broken = imported("n.dicx", "DicTerm,A\n\"data\nprotection\",X\n\"da\nta\",X\n");
+  CHECK(summary(broken) == std::vector<std::string>{"a: data protection, da ta,"});
+  CHECK(broken.themes[0].origin.size() == 5);
   CHECK(import_error("e.dicx", "") == "e.dicx:1: no header row (DicTerm, then one column per category)");
   CHECK(import_error("e.dicx", "DicTerm\nword\n") ==
         "e.dicx:1: the header needs a term column and at least one category column");
