@@ -1,5 +1,6 @@
 // The whole analyzer, with the shipped lexicons, on random bytes, then every renderer. The first
-// byte picks the block size, so large-document blocking is exercised on small inputs.
+// byte picks the block size, so large-document blocking is exercised on small inputs. The HTML
+// must never carry a <script> taken from the text.
 #include <cstdint>
 #include <string>
 
@@ -45,5 +46,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::require(!themescan::render_table(r, a.lexicon(), options).empty(), "table");
   fuzz::require(themescan::render_json(r, a.lexicon(), options).ends_with("}\n"), "json");
   fuzz::require(themescan::render_jsonl_document(r, a.lexicon(), options).ends_with("}\n"), "jsonl");
+  const std::string html = themescan::render_html(r, a.lexicon(), options);
+  fuzz::require(html.ends_with("</html>\n"), "html");
+  // The text is escaped: no tag from it can open. Only our own tags, all lower-case letters
+  // after '<', are in the page; a '<' from the text is always "&lt;".
+  fuzz::require(html.find("<script") == std::string::npos, "no script element from the text");
   return 0;
 }
