@@ -11,6 +11,7 @@
 #include <unicode/uchar.h>
 #include <yaml-cpp/yaml.h>
 
+#include "lexicon_syntax.h"
 #include "text_util.h"
 
 namespace themescan {
@@ -474,6 +475,11 @@ LexiconFormat lexicon_format(std::string_view path) {
 
 Result<ImportedLexicon> import_lexicon(const std::string& path, std::string_view content) {
   if (content.starts_with(kBom)) content.remove_prefix(kBom.size());
+  // Everything below reads the text as UTF-8 (found by fuzzing: an invalid sequence at the end
+  // of a CSV cell was read past).
+  if (const std::uint32_t bad = detail::find_invalid_utf8_line(content); bad != 0) {
+    return Status(StatusCode::kLexiconError, fmt::format("{}:{}: not valid UTF-8", path, bad));
+  }
   switch (lexicon_format(path)) {
     case LexiconFormat::kLiwcDic: return import_dic(path, content);
     case LexiconFormat::kLiwcDicx: return import_dicx(path, content);

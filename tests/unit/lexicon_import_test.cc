@@ -125,6 +125,8 @@ TEST_CASE("import: LIWC-22 .dicx, weights and a near-miss CSV") {
   CHECK(summary(broken) == std::vector<std::string>{"a: data protection, da ta,"});
   CHECK(broken.themes[0].origin.size() == 5);
   CHECK(import_error("e.dicx", "") == "e.dicx:1: no header row (DicTerm, then one column per category)");
+  CHECK(import_error("bad.dicx", "DicTerm,A\nfoo,X\nba\xd8,X\n") == "bad.dicx:3: not valid UTF-8");
+  CHECK(import_error("bad.yml", "a: [x]\nb: [\xff]\n") == "bad.yml:2: not valid UTF-8");
   CHECK(import_error("e.dicx", "DicTerm\nword\n") ==
         "e.dicx:1: the header needs a term column and at least one category column");
   CHECK(import_error("e.csv", "Concepts,A\n\"open,X\n") == "e.csv:2: a quoted cell is not closed");
