@@ -311,10 +311,20 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
 
 std::int32_t Context::recent_description(std::size_t before, char gender, std::size_t window,
                                          std::size_t* at) const {
-  if (description_index_.empty()) return -1;
+  if (description_index_.empty() && title_index_.empty()) return -1;
   const std::size_t stop = before > window ? before - window : 0;
   for (std::size_t k = std::min(before, words.size()); k-- > stop;) {
     if (words[k].quoted || k == 0 || !is_article(k - 1)) continue;  // "the doctor"
+    // A person named with a title, described by it: "The doctor came back" for Dr. Archie.
+    if (keys[k - 1] == "the" && !title_index_.empty()) {
+      if (const std::int32_t s = resolve_title_noun(k, keys[k]); s >= 0) {
+        const Speaker& person = speakers[static_cast<std::size_t>(s)];
+        if (person.gender == 0 || gender == 0 || person.gender == gender) {
+          *at = k - 1;
+          return s;
+        }
+      }
+    }
     const auto candidates = description_index_.find(keys[k]);
     if (candidates == description_index_.end()) continue;
     for (const std::int32_t s : candidates->second) {  // in order of creation
@@ -410,14 +420,25 @@ std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view he
   std::int32_t best = -1;
   std::size_t best_at = 0;
   bool best_before = false;
+  const std::uint32_t offset = before < words.size() ? words[before].span.begin
+                                                     : static_cast<std::uint32_t>(text.size());
   for (const std::int32_t candidate : candidates) {
     const auto s = static_cast<std::size_t>(candidate);
-    if (!speakers[s].named || speakers[s].group || mention_words_[s].empty()) continue;
-    // The latest mention before the description, else the first one after it.
-    const std::vector<std::size_t>& at = mention_words_[s];
-    const auto it = std::lower_bound(at.begin(), at.end(), before);
-    const bool is_before = it != at.begin();
-    const std::size_t where = is_before ? *(it - 1) : at.front();
+    const Speaker& speaker = speakers[s];
+    if (!speaker.named || speaker.group || speaker.mentions.empty()) continue;
+    // The latest mention before the description, else the first one after it (all mentions,
+    // also those found while quotes are attributed).
+    bool is_before = false, any = false;
+    std::size_t where = 0;
+    for (const Span& mention : speaker.mentions) {
+      if (mention.begin < offset) {
+        if (!is_before || mention.begin > where) where = mention.begin;
+        is_before = any = true;
+      } else if (!is_before && (!any || mention.begin < where)) {
+        where = mention.begin;
+        any = true;
+      }
+    }
     if (best < 0 || (is_before && (!best_before || where > best_at)) ||
         (!is_before && !best_before && where < best_at)) {
       best = candidate;

@@ -233,6 +233,19 @@ TEST_CASE("attribution: a description names the person who carries its title") {
   CHECK(a.speaker_of("What now") == "the stranger");  // no title: stays a description
 }
 
+TEST_CASE("attribution: a pronoun after the narration names a titled person by the title") {
+  // "The doctor came back" is the latest mention of Dr. Archie before "he", later than
+  // Mr. Kronborg's.
+  const Attributed a = attribute(
+      "Dr. Archie was barely thirty.\n\n"
+      "“Good evening, Mr. Kronborg,” said the doctor.\n\n"
+      "Mr. Kronborg coughed behind his hand.\n\n"
+      "The doctor came back and threw a bag upon his desk. “All ready,” he announced.\n");
+  CHECK(a.speaker_of("Good evening") == "Dr. Archie");
+  CHECK(a.speaker_of("All ready") == "Dr. Archie");
+  CHECK(a.quote("All ready").attribution.reference == themescan::SpeakerReference::kPronoun);
+}
+
 TEST_CASE("attribution: a word capitalised only because it opens a sentence is not a name") {
   const Attributed a = attribute(
       "Tom sat still, and finally the bell rang.\n\n"
