@@ -10,6 +10,7 @@
 #include "re2_util.h"
 #include "themescan/decode.h"
 #include "lexicon_syntax.h"
+#include "text_util.h"
 #include "themescan/lexicon.h"
 #include "themescan/normalize.h"
 
@@ -19,12 +20,7 @@ namespace {
 const std::set<std::string_view> kDirectives = {"theme", "label", "description", "lang", "format"};
 
 std::string fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<std::uint8_t>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return fmt::format("fnv1a64:{:016x}", hash);
+  return fmt::format("fnv1a64:{:016x}", detail::fnv1a64(bytes));
 }
 
 // Lower-case ASCII letters, digits and '-', in segments separated by '/' (security/privacy),

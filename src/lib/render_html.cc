@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "render_common.h"
+#include "text_util.h"
 #include "themescan/document.h"
 #include "themescan/inputs.h"
 #include "themescan/render.h"
@@ -103,9 +104,14 @@ std::string bar_chart(const std::string& label, const std::vector<std::pair<std:
 }
 
 std::string anchor_of(const std::string& path, std::uint64_t line) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : path) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return fmt::format("d{:016x}{}", hash, line ? fmt::format("-{}", line) : "");
+  return fmt::format("d{:016x}{}", detail::fnv1a64(path), line ? fmt::format("-{}", line) : "");
+}
+
+// The JSONL title, else the title found in the text, else the path.
+std::string document_title(const DocumentResult& r) {
+  if (r.meta.title) return *r.meta.title;
+  if (r.title) return collapse_spaces(r.title->slice(r.text));
+  return display_path(r.path);
 }
 
 // The text with every hit marked in its theme's colour and every quote marked with its speaker.
@@ -162,9 +168,7 @@ std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
 
 std::string document_section(const DocumentResult& r, const Lexicon& lexicon, const RenderOptions& options) {
   const std::string anchor = anchor_of(r.path, r.meta.line);
-  const std::string title = r.meta.title ? *r.meta.title
-                            : r.title   ? collapse_spaces(r.title->slice(r.text))
-                                        : display_path(r.path);
+  const std::string title = document_title(r);
   std::string out = fmt::format("<section class=\"doc\" id=\"{0}\" aria-labelledby=\"{0}-h\">"
                                 "<h2 id=\"{0}-h\">{1}</h2>\n<p class=\"meta\">{2} · {3} words · {4} "
                                 "sentences{5}{6}</p>\n",
@@ -264,9 +268,7 @@ std::string CorpusHtmlWriter::document(std::string_view element, const DocumentR
                                        const Lexicon& lexicon) {
   Row row;
   row.anchor = anchor_of(result.path, result.meta.line);
-  row.title = result.meta.title ? *result.meta.title
-              : result.title   ? collapse_spaces(result.title->slice(result.text))
-                               : display_path(result.path);
+  row.title = document_title(result);
   row.path = display_path(result.path);
   row.date = result.meta.date.value_or("");
   row.words = result.counts.words;

@@ -10,6 +10,16 @@
 
 namespace themescan::detail {
 
+// FNV-1a, 64 bits: lexicon content hashes and the HTML report's anchors.
+inline std::uint64_t fnv1a64(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
 // The code point starting at text[i] (text must be valid UTF-8) and its length in bytes.
 inline UChar32 code_point_at(std::string_view text, std::size_t i, std::size_t* length) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
