@@ -29,6 +29,9 @@ struct LintFinding {
 //   overlap     the same entry in two themes, neither nested in the other
 std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon);
 
+// Orders findings by file, then line (stable: findings of one line keep their order).
+void sort_findings(std::vector<LintFinding>& findings);
+
 // Findings from hits counted over a corpus: (theme, entry) -> hits.
 //   unused      an entry without a hit
 //   dominant    an entry with more than half of its theme's hits, when the theme has 10 or more

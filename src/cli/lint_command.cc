@@ -188,9 +188,7 @@ int run_lint(const std::vector<std::string>& args) {
     });
     add_corpus_findings(*lexicon, hits, findings);
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {
-    return a.file != b.file ? a.file < b.file : a.line < b.line;
-  });
+  sort_findings(findings);
   for (const LintFinding& f : findings) {
     std::cout << fmt::format("{}:{}: {}: {}\n", f.file, f.line, f.kind, f.message);
   }

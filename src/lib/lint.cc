@@ -73,14 +73,14 @@ bool has_ideographs(std::string_view s) {
 }
 
 
+}  // namespace
+
 void sort_findings(std::vector<LintFinding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {
     if (a.file != b.file) return a.file < b.file;
     return a.line < b.line;
   });
 }
-
-}  // namespace
 
 std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon) {
   const Normalizer normalizer;
