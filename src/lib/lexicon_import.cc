@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -177,7 +178,7 @@ class Converter {
     if (id.empty()) id = fmt::format("category-{}", categories_.size() + 1);
     std::string unique = id;
     for (int n = 2; used_ids_.count(unique); ++n) unique = fmt::format("{}-{}", id, n);
-    used_ids_.insert({unique, 0});
+    used_ids_.insert(unique);
     categories_.push_back({std::move(name), std::move(unique), line, {}, {}, {}});
     return categories_.size() - 1;
   }
@@ -227,7 +228,7 @@ class Converter {
   std::string path_;
   const char* format_;
   std::vector<Category> categories_;
-  std::unordered_map<std::string, int> used_ids_;
+  std::unordered_set<std::string> used_ids_;
   ImportedLexicon out_;
 };
 
