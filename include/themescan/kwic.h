@@ -31,4 +31,10 @@ std::vector<KwicLine> kwic_lines(std::string_view text, const TokenizedText& tok
                                  const std::vector<Hit>& hits,
                                  const std::vector<std::uint32_t>& themes, std::size_t window);
 
+// One line of the aligned table: "PATH:LINE  " then the left context right-aligned in `width`
+// code points (its start cut to "…" when longer), "  [MATCH]  " and the right context cut to
+// `width` code points.
+std::string kwic_table_line(std::string_view path, const KwicLine& line, std::string_view match,
+                            std::size_t width);
+
 }  // namespace themescan

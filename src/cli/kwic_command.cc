@@ -1,6 +1,5 @@
 // `themescan kwic PATTERN|--theme ID PATHS...`: keyword in context, like LIWC's contextualiser
 // and quanteda's kwic(): every hit of one entry or theme with the words around it.
-#include <algorithm>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -28,31 +27,6 @@ constexpr const char* kUsage =
     "it, one line per hit: keyword in context. INPUT is a file, a folder or - as for\n"
     "'themescan'. Hits are found exactly as the analysis finds them (same matching and\n"
     "exclusions), so the lines explain a theme's count.\n";
-
-// The last `width` code points of `text`, with "…" in front when cut.
-std::string keep_end(const std::string& text, std::size_t width) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  if (starts.size() <= width) return text;
-  return "…" + text.substr(starts[starts.size() - width + 1]);
-}
-
-std::string keep_start(const std::string& text, std::size_t width) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count == width) {
-      return i + 1 < text.size() ? text.substr(0, i) + "…" : text;
-    }
-  }
-  return text;
-}
-
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 }  // namespace
 
@@ -166,10 +140,7 @@ int run_kwic(const std::vector<std::string>& args) {
                              std::to_string(k.match.end), entry, k.left, match, k.right});
         std::cout << csv;
       } else {
-        const std::string left = keep_end(k.left, width);
-        const std::string pad(width > code_points(left) ? width - code_points(left) : 0, ' ');
-        std::cout << fmt::format("{}:{}  {}{}  [{}]  {}\n", path, k.line, pad, left, match,
-                                 keep_start(k.right, width));
+        std::cout << kwic_table_line(path, k, match, width);
       }
     }
   });

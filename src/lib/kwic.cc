@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "render_common.h"
+#include "text_util.h"
 #include "themescan/document.h"
 
 namespace themescan {
@@ -47,6 +51,23 @@ std::vector<KwicLine> kwic_lines(std::string_view text, const TokenizedText& tok
     out.push_back(std::move(k));
   }
   return out;
+}
+
+std::string kwic_table_line(std::string_view path, const KwicLine& line, std::string_view match,
+                            std::size_t width) {
+  // The left context keeps its end: its last width - 1 code points after "…" when too long.
+  std::string left = line.left;
+  if (const std::size_t n = detail::count_code_points(left); n > width) {
+    std::size_t cut = 0;
+    for (std::size_t skip = n - width + 1, len = 0; skip > 0; --skip, cut += len) {
+      detail::code_point_at(left, cut, &len);
+    }
+    left = "…" + left.substr(cut);
+  }
+  const std::size_t shown = detail::count_code_points(left);
+  return fmt::format("{}:{}  {}{}  [{}]  {}\n", path, line.line,
+                     std::string(width > shown ? width - shown : 0, ' '), left, match,
+                     detail::truncate(line.right, width));
 }
 
 }  // namespace themescan
