@@ -486,6 +486,59 @@ bool attribute_nearby(Context& c, Quote& q) {
   return false;
 }
 
+// An English contraction: I'd, I’ve, D'you, Aren't, Yes'm.
+bool contraction(std::string_view word) {
+  for (const std::string_view apostrophe : {"'", "\u2019"}) {
+    const std::size_t at = word.find(apostrophe);
+    if (at == std::string_view::npos) continue;
+    const std::string_view tail = word.substr(at + apostrophe.size());
+    for (const std::string_view ending : {"d", "ve", "re", "ll", "m", "t", "s"}) {
+      if (tail == ending) return true;
+    }
+    if (at > 0 && word[at - 1] == 'n' && tail == "t") return true;
+  }
+  return false;
+}
+
+// The person a quote addresses by name (“It is your best work, Basil, the best ...”, “Hulloa,
+// Emma!”, “Harry, ...”, “... my dear Basil.”): a name that opens the quote or follows a comma,
+// "dear" or "oh", and that punctuation or the end of the quote follows. A known person gets the
+// form used as an alias (“Basil” for Basil Hallward); a new name becomes a person. -1 when the
+// quote addresses nobody by name.
+std::int32_t addressee(Context& c, const Quote& q) {
+  const std::size_t first = c.word_at_or_after(q.span.begin);
+  std::size_t end = first;  // words [first, end) are inside the quote
+  while (end < c.size() && c.words[end].span.end <= q.span.end) ++end;
+  for (std::size_t k = first; k < end; ++k) {
+    if (!c.words[k].upper) continue;
+    const bool opens = k == first || has_any(c.gap(k), ",") ||
+                       (k > first && (c.keys[k - 1] == "dear" || c.keys[k - 1] == "oh" ||
+                                      c.keys[k - 1] == "o"));
+    if (!opens) continue;
+    const std::size_t e = quoted_name_end(c, k, end - 1);
+    if (e == k || !person_like(c, k, e) || c.is_possessive(e - 1)) continue;
+    if (c.keys[k] == "god" || c.keys[k] == "heaven" || c.keys[k] == "heavens") continue;
+    if (contraction(c.slice(k, e))) continue;  // I'd, D'you, Aren't, Yes'm
+    const std::string_view after =
+        e < end ? c.gap(e)
+                : c.text.substr(c.words[e - 1].span.end, q.span.end - c.words[e - 1].span.end);
+    const std::size_t mark = after.find_first_not_of(" \n");
+    if (mark != std::string_view::npos && std::string_view(",.!?;:").find(after[mark]) == std::string_view::npos &&
+        !after.substr(mark).starts_with("\u2014")) {
+      continue;
+    }
+    const std::int32_t known = c.find_person(k, e, first);
+    if (known >= 0) {
+      c.add_alias(known, c.slice(k, e));
+      return known;
+    }
+    // A capital opening the quote may open its sentence (“Happily, ...”): only a name met before.
+    if (k == first) continue;
+    return c.person(k, e);
+  }
+  return -1;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -523,9 +576,29 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     std::int32_t speaker;
   };
   std::vector<Turn> turns;  // the speaker of the last attributed quote of each paragraph
+  std::vector<std::int32_t> addressed(direct.size(), -1);  // per direct quote, see addressee()
+  for (std::size_t n = 0; n < direct.size(); ++n) addressed[n] = addressee(c, quotes[direct[n]]);
   for (std::size_t n = 0; n < direct.size(); ++n) {
     Quote& q = quotes[direct[n]];
     const Quote* previous = n > 0 ? &quotes[direct[n - 1]] : nullptr;
+    // A pronoun does not stand for the person the quote addresses, nor, when the quote opens the
+    // paragraph after someone's turn, for the one who just spoke (“…,” he answered).
+    c.avoid.clear();
+    if (addressed[n] >= 0) c.avoid.push_back(addressed[n]);
+    c.partner = -1;
+    if (!turns.empty() && turns.back().paragraph + 1 == q.paragraph && opens_paragraph(c, q)) {
+      const std::int32_t spoke = turns.back().speaker;
+      if (previous && previous->attribution.speaker == spoke && addressed[n - 1] >= 0 &&
+          addressed[n - 1] != spoke) {
+        c.partner = addressed[n - 1];
+      }
+      // Two people already taking turns, paragraph after paragraph.
+      const std::size_t t = turns.size() - 1;
+      if (c.partner < 0 && t > 0 && turns[t - 1].paragraph + 1 == turns[t].paragraph &&
+          turns[t - 1].speaker != spoke) {
+        c.partner = turns[t - 1].speaker;
+      }
+    }
     const std::uint32_t next_begin = n + 1 < direct.size()
                                          ? quotes[direct[n + 1]].outer.begin
                                          : static_cast<std::uint32_t>(text.size());
@@ -548,17 +621,17 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     }
     if (!done) done = attribute_nearby(c, q);
     // Dialogue: the previous turn addressed a person by name (“Wake up, Philip”): they answer.
-    if (!done && previous && previous->paragraph + previous->paragraphs == q.paragraph &&
-        previous->attribution.speaker >= 0) {
-      for (std::size_t s = 0; s < c.roster_size && !done; ++s) {
-        const auto index = static_cast<std::int32_t>(s);
-        if (index == previous->attribution.speaker || !c.speakers[s].named ||
-            !c.named_inside(index, previous->span) || c.named_inside(index, q.span)) {
-          continue;
-        }
-        q.attribution = {index, {}, AttributionMethod::kTurnTaking, SpeakerReference::kNone, 0.5};
-        done = true;
-      }
+    // A name known only from quotes (“Harry” for Lord Henry) may be someone already in the
+    // conversation, so the turns below come first for it.
+    const std::int32_t answers =
+        previous && previous->paragraph + previous->paragraphs == q.paragraph &&
+                previous->attribution.speaker >= 0 && addressed[n - 1] >= 0 &&
+                addressed[n - 1] != previous->attribution.speaker && addressed[n - 1] != addressed[n]
+            ? addressed[n - 1]
+            : -1;
+    if (!done && answers >= 0 && !c.speakers[static_cast<std::size_t>(answers)].mentions.empty()) {
+      q.attribution = {answers, {}, AttributionMethod::kTurnTaking, SpeakerReference::kNone, 0.6};
+      done = true;
     }
     // Two people in conversation take turns: a quote that opens its paragraph, soon after the
     // last turn, is the other one's (unless it names them: then it is addressed to them).
@@ -576,6 +649,10 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
         done = true;
       }
     }
+    if (!done && answers >= 0) {
+      q.attribution = {answers, {}, AttributionMethod::kTurnTaking, SpeakerReference::kNone, 0.5};
+      done = true;
+    }
     if (done && q.attribution.speaker >= 0) {
       const std::size_t first = c.word_at_or_after(q.span.begin);
       if (c.turns.empty() || c.turns.back().word < first) {
@@ -586,6 +663,8 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     }
   }
   c.generic_descriptions = false;
+  c.avoid.clear();
+  c.partner = -1;
   find_reported_speech(c, quotes);
 
   // Speakers in order of first mention; quotes re-pointed.

@@ -229,7 +229,10 @@ std::int32_t Context::add_speaker(Speaker speaker) {
 
 void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end) {
   // Names are shown on one line: "the\nwaggoner" in hard-wrapped text is "the waggoner".
-  speakers[static_cast<std::size_t>(speaker)].name = collapse_spaces(slice(begin, end));
+  std::string name = collapse_spaces(slice(begin, end));
+  // "at Miss Watkin's house": the person is Miss Watkin.
+  if (is_possessive(end - 1)) name.resize(name.size() - (name.ends_with("'s") ? 2 : 4));
+  speakers[static_cast<std::size_t>(speaker)].name = std::move(name);
   std::vector<std::string>& name_keys = name_keys_[static_cast<std::size_t>(speaker)];
   for (const std::string& key : name_keys) {
     std::vector<std::int32_t>& bucket = name_index_[name_index_key(key)];
@@ -276,10 +279,24 @@ constexpr std::size_t kDescriptionWindow = 80;  // words searched back for "the 
 }  // namespace
 
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
+  if (partner >= 0 && gender != 'p' &&
+      std::find(avoid.begin(), avoid.end(), partner) == avoid.end()) {
+    const Speaker& s = speakers[static_cast<std::size_t>(partner)];
+    if (!s.group && (s.gender == 0 || gender == 0 || s.gender == gender)) return partner;
+  }
+  const std::int32_t s = resolve_pronoun(before, gender, true);
+  return s >= 0 || avoid.empty() ? s : resolve_pronoun(before, gender, false);
+}
+
+std::int32_t Context::resolve_pronoun(std::size_t before, char gender, bool use_avoid) const {
+  const auto avoided = [&](std::int32_t s) {
+    return use_avoid && std::find(avoid.begin(), avoid.end(), s) != avoid.end();
+  };
   const std::uint32_t paragraph = before < words.size() ? words[before].paragraph : 0;
   const auto compatible = [&](const Mention& m) {
     const Speaker& s = speakers[static_cast<std::size_t>(m.speaker)];
     if (gender == 'p') return s.group;
+    if (avoided(m.speaker)) return false;
     if (s.group || (!s.named && !generic_descriptions)) return false;
     return s.gender == 0 || gender == 0 || s.gender == gender;
   };
@@ -304,7 +321,9 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
   std::size_t at = 0;
   if (generic_descriptions && gender != 'p') {
     const std::int32_t described = recent_description(before, gender, kDescriptionWindow, &at);
-    if (described >= 0 && (best.speaker < 0 || at > best.word)) best = {at, described};
+    if (described >= 0 && !avoided(described) && (best.speaker < 0 || at > best.word)) {
+      best = {at, described};
+    }
   }
   return best.speaker;
 }

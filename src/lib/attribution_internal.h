@@ -116,6 +116,12 @@ class Context {
   bool named_inside(std::int32_t speaker, Span span) const;
   void add_alias(std::int32_t speaker, std::string_view written);  // white space collapsed
   void set_name(std::int32_t speaker, std::size_t begin, std::size_t end);
+  // Speakers a pronoun does not stand for while a quote is attributed: the person the quote
+  // addresses, and in a dialogue the one who spoke the turn before.
+  std::vector<std::int32_t> avoid;
+  // In a dialogue, the other person in the conversation: a pronoun that opens the next turn
+  // stands for them when it can (-1: none).
+  std::int32_t partner = -1;
   bool roster_done = false;
   // "said the doctor": a definite noun phrase as an unnamed speaker (direct quotes only).
   bool generic_descriptions = false;
@@ -153,12 +159,16 @@ class Context {
   // description of an unnamed character of this gender appears; its speaker, or -1.
   std::int32_t recent_description(std::size_t before, char gender, std::size_t window,
                                   std::size_t* at) const;
+  // resolve_pronoun(), skipping the speakers in `avoid` when `use_avoid` is set.
+  std::int32_t resolve_pronoun(std::size_t before, char gender, bool use_avoid) const;
 };
 
 // roster.cc
 // End of the capitalised name starting at word i ("Vadim Glushchenko", "Mr. Bennet",
 // "Rosa Quispe Mamani", "Pierre-Yves Lemaire"), or i when there is none.
 std::size_t name_end(const Context& context, std::size_t i);
+// The same for a name inside a quote (“Good night, Sir John”): words [i, end) up to word `last`.
+std::size_t quoted_name_end(const Context& context, std::size_t i, std::size_t last);
 // True when words [begin, end) can be a person's name (no organisation or role word ...).
 bool person_like(const Context& context, std::size_t begin, std::size_t end);
 // Reads "Name, Role of Org" / "Name (Country)" after a name ending at word `end` into speaker

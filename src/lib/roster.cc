@@ -130,18 +130,20 @@ char gender_from_role(std::string_view key) {
 
 }  // namespace
 
-std::size_t name_end(const Context& c, std::size_t i) {
-  if (i >= c.size() || !c.words[i].upper || c.words[i].quoted || c.common_capital(i)) return i;
+namespace {
+
+// Words [i, end) of a capitalised name, up to word `last`, all inside a quote or all outside.
+std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allowed) {
   std::size_t last = i;
-  while (last + 1 < c.size() && last + 1 - i < 6) {
+  while (last + 1 <= last_allowed && last + 1 < c.size() && last + 1 - i < 6) {
     const std::size_t next = last + 1;
     const std::string_view gap = c.gap(next);
     const bool title = c.is(WordClass::kHonorifics, last) || c.keys[last].size() == 1;
     const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || (title && gap == ". ");
-    if (!joined || c.words[next].quoted) break;
+    if (!joined || c.words[next].quoted != c.words[i].quoted) break;
     if (c.words[next].upper) {
       last = next;
-    } else if (c.is(WordClass::kParticles, next) && next + 1 < c.size() &&
+    } else if (c.is(WordClass::kParticles, next) && next + 1 <= last_allowed && next + 1 < c.size() &&
                c.words[next + 1].upper && c.gap(next + 1) == " ") {
       last = next + 1;
     } else {
@@ -149,6 +151,18 @@ std::size_t name_end(const Context& c, std::size_t i) {
     }
   }
   return last + 1;
+}
+
+}  // namespace
+
+std::size_t name_end(const Context& c, std::size_t i) {
+  if (i >= c.size() || !c.words[i].upper || c.words[i].quoted || c.common_capital(i)) return i;
+  return name_run_end(c, i, c.size());
+}
+
+std::size_t quoted_name_end(const Context& c, std::size_t i, std::size_t last) {
+  if (i >= c.size() || !c.words[i].upper || !c.words[i].quoted || c.common_capital(i)) return i;
+  return name_run_end(c, i, last);
 }
 
 bool person_like(const Context& c, std::size_t begin, std::size_t end) {

@@ -310,6 +310,53 @@ TEST_CASE("attribution: continuation, nearby narration and turn-taking") {
   CHECK(addressed.speaker_of("Wait") == "(none)");
 }
 
+TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
+  // “he answered” after Lord Henry's turn that addressed Basil is Basil; the vocative form is an
+  // alias of the full name.
+  const Attributed a = attribute(
+      "“Come in,” said Basil Hallward.\n\n"
+      "Lord Henry lay on the divan and smoked.\n\n"
+      "“It is your best work, Basil, the best thing you have ever done,” said Lord Henry.\n\n"
+      "“I don't think I shall send it anywhere,” he answered.\n");
+  CHECK(a.speaker_of("I don't think") == "Basil Hallward");
+  CHECK(a.speaker("Basil Hallward").aliases == std::vector<std::string>{"Basil"});
+  // Two people taking turns: the pronoun that opens the next turn is the other one, even though
+  // the last man named is the one who just spoke.
+  const Attributed turns = attribute(
+      "“Shall we go?” asked Terry.\n\n"
+      "“Not yet,” said Jeff.\n\n"
+      "“But why?” he asked.\n");
+  CHECK(turns.speaker_of("But why") == "Terry");
+  // A news report: a speaker's next paragraph (“he added”) stays theirs.
+  const Attributed news = attribute(
+      "“Prices fell,” said Jeff Ross.\n"
+      "Analysts were divided.\n"
+      "“Demand is weak,” said Tom Hill.\n"
+      "“It will recover,” he added.\n");
+  CHECK(news.speaker_of("It will recover") == "Tom Hill");
+  // A vocative never makes a contraction or a word opening the quote a person.
+  const Attributed words = attribute(
+      "“Happily, the rain stopped,” said Jeff Ross.\n\n"
+      "“No, I'd rather stay,” said Tom Hill.\n\n"
+      "“Then go.”\n");
+  CHECK(words.speaker_of("Then go") == "Jeff Ross");
+  for (const Speaker& s : words.speakers) {
+    CHECK(s.name != "Happily");
+    CHECK(s.name != "I'd");
+  }
+  // The speaker a name inside the quote addresses answers, even one the narration never names.
+  const Attributed named = attribute(
+      "The door opened and a hand pulled the chair away.\n\n"
+      "“Hulloa, Emma!” said Philip Carey.\n\n"
+      "“Yes, I've come to fetch you.”\n");
+  CHECK(named.speaker_of("Yes, I've") == "Emma");
+  CHECK(named.method_of("Yes, I've") == "turn-taking");
+  // A possessive is not part of the name.
+  const Attributed possessive = attribute(
+      "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
+  for (const Speaker& s : possessive.speakers) CHECK(s.name != "Miss Watkin's");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
