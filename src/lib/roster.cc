@@ -296,9 +296,21 @@ void build_roster(Context& c) {
       else if (verb.ends_with("л")) speaker.gender = 'm';
     }
   }
+  // Second pass: every other mention of a person the first pass found, before or after the one
+  // that introduced them (“No Tom.” ... “said Tom”), so that pronouns can stand for them.
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    const std::size_t e = name_end(c, i);
+    if (e == i) continue;
+    if (person_like(c, i, e)) {
+      if (const std::int32_t s = c.find_person(i, e, i); s >= 0) c.add_mention(s, i, e);
+    }
+    i = e - 1;
+  }
+  c.roster_size = c.speakers.size();
+  std::stable_sort(c.mentions.begin(), c.mentions.end(),
+                   [](const Context::Mention& a, const Context::Mention& b) { return a.word < b.word; });
   c.roster_done = true;
   c.index_roles(true);
-  c.roster_size = c.speakers.size();
 }
 
 }  // namespace themescan::detail

@@ -357,6 +357,19 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
   for (const Speaker& s : possessive.speakers) CHECK(s.name != "Miss Watkin's");
 }
 
+TEST_CASE("attribution: a person is mentioned wherever the narration names them") {
+  // “Tom said” (late) makes Tom a person; “But Tom did not wait” (earlier) is then a mention, so
+  // “he said” stands for Tom, not for Sidney, the last man to speak.
+  const Attributed a = attribute(
+      "“It is black,” said Sidney.\n\n"
+      "But Tom did not wait. As he went out at the door he said:\n\n"
+      "“I'll lick you for that.”\n\n"
+      "Later that day Tom said nothing more.\n");
+  CHECK(a.speaker_of("I'll lick") == "Tom");
+  CHECK(a.method_of("I'll lick") == "leading-verb");
+  CHECK(a.speaker("Tom").mentions.size() == 2);
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
