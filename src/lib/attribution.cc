@@ -397,10 +397,23 @@ bool attribute_before(Context& c, Quote& q, Window w) {
       }
     }
   }
+  // “She looked perplexed, and then said, not fiercely, but loud enough to hear:” — a colon
+  // introduces the quote, so the verb may be far from it and its subject opens the sentence.
+  const std::string_view lead =
+      c.text.substr(c.words[w.end - 1].span.end, q.outer.begin - c.words[w.end - 1].span.end);
+  const bool colon = lead.find(':') != std::string_view::npos;
   for (std::size_t v = w.end; v-- > w.begin;) {
     const std::size_t m = c.match(WordClass::kVerbs, v);
     if (m == 0) continue;
-    if (w.end - (v + m) > 4) return false;
+    if (w.end - (v + m) > 4) {
+      if (!colon) return false;
+      NounPhrase np = speaker_before(c, v, w.begin);
+      for (std::size_t k = w.begin; !np.ok() && k < v && k < w.begin + 3; ++k) {
+        np = speaker_after(c, k, v);
+        if (!c.is_function_word(k) && !c.common_capital(k) && !c.keys[k].ends_with("ly")) break;
+      }
+      return set(c, q, np, words_span(c, v, m), AttributionMethod::kLeadingVerb, 0.8);
+    }
     const Span verb = words_span(c, v, m);
     bool that = false;
     for (std::size_t k = v + m; k < w.end; ++k) that |= c.is(WordClass::kComplementizers, k);

@@ -370,6 +370,23 @@ TEST_CASE("attribution: a person is mentioned wherever the narration names them"
   CHECK(a.speaker("Tom").mentions.size() == 2);
 }
 
+TEST_CASE("attribution: a colon lets the verb stand far from the quote") {
+  const Attributed a = attribute(
+      "Aunt Polly (Missouri) came in.\n\n"
+      "She looked perplexed for a moment, and then said, not fiercely, but still loud enough for "
+      "the furniture to hear:\n\n"
+      "“Well, I lay if I get hold of you.”\n");
+  CHECK(a.speaker_of("Well, I lay") == "Aunt Polly");
+  CHECK(a.method_of("Well, I lay") == "leading-verb");
+  CHECK(a.quote("Well, I lay").attribution.verb.slice(a.text) == "said");
+  // Without the colon, a verb that far from the quote introduces nothing.
+  const Attributed far = attribute(
+      "Aunt Polly (Missouri) came in.\n\n"
+      "She said nothing at all for a long while, and looked out at the garden, “and waited”.\n");
+  CHECK(far.count(QuoteType::kDirect) + far.count(QuoteType::kTerm) == 1);
+  for (const Quote& q : far.quotes) CHECK(q.attribution.speaker < 0);
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
