@@ -3,6 +3,7 @@
 #include "themescan/attribution.h"
 
 #include <algorithm>
+#include <map>
 
 #include "attribution_internal.h"
 
@@ -143,8 +144,23 @@ double reference_confidence(SpeakerReference reference) {
   return 0;
 }
 
+// “said I”, “I answered”: the narrator of a story, a speaker named "I" for whom no he or she
+// stands (direct quotes only).
+NounPhrase narrator_at(Context& c, std::size_t i) {
+  if (!c.generic_descriptions || c.words[i].quoted || c.words[i].span.slice(c.text) != "I") return {};
+  if (c.narrator < 0) {
+    Speaker narrator;
+    narrator.name = "I";
+    narrator.named = false;
+    c.narrator = c.add_speaker(std::move(narrator));
+  }
+  c.add_mention(c.narrator, i, i + 1);
+  return make(SpeakerReference::kPronoun, i, i + 1, c.narrator);
+}
+
 NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   if (i >= limit || c.words[i].quoted) return {};
+  if (NounPhrase np = narrator_at(c, i); np.ok()) return np;
   if (c.is(WordClass::kPronouns, i)) {
     const std::string_view gender = c.value(WordClass::kPronouns, i);
     return make(SpeakerReference::kPronoun, i, i + 1,
@@ -169,6 +185,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   if (end == 0 || end <= lower) return {};
   const std::size_t k = end - 1;
   if (c.words[k].quoted) return {};
+  if (NounPhrase np = narrator_at(c, k); np.ok()) return np;
   if (c.is(WordClass::kPronouns, k)) {
     const std::string_view gender = c.value(WordClass::kPronouns, k);
     return make(SpeakerReference::kPronoun, k, end,
@@ -267,8 +284,13 @@ Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
   const std::string_view gap0 = c.text.substr(q.outer.end, c.words[b].span.begin - q.outer.end);
   if (has_any(gap0, ".!?;") || c.words[b].paragraph != paragraph_at(c, q.outer.end - 1)) return {};
   std::size_t e = b + 1;
+  // "said Mr. Pontellier": the period of an honorific or an initial does not end the clause.
+  const auto abbreviation = [&](std::size_t k) {
+    return c.gap(k + 1) == ". " && (c.is(WordClass::kHonorifics, k) || c.keys[k].size() == 1);
+  };
   while (e < c.size() && e - b < 12 && c.words[e].span.begin < next_quote && !c.words[e].quoted &&
-         !has_any(c.gap(e), ".!?;:") && c.words[e].paragraph == c.words[b].paragraph) {
+         (!has_any(c.gap(e), ".!?;:") || abbreviation(e - 1)) &&
+         c.words[e].paragraph == c.words[b].paragraph) {
     ++e;
   }
   return {b, e};
@@ -552,6 +574,99 @@ std::int32_t addressee(Context& c, const Quote& q) {
   return -1;
 }
 
+// Folds speaker `from` into `into`: its quotes, mentions, name and aliases, and what `into` lacks
+// of its role, affiliation, country and gender.
+void merge_speaker(Context& c, std::vector<Quote>& quotes, std::int32_t from, std::int32_t into) {
+  Speaker& source = c.speakers[static_cast<std::size_t>(from)];
+  Speaker& target = c.speakers[static_cast<std::size_t>(into)];
+  for (Quote& q : quotes) {
+    if (q.attribution.speaker == from) q.attribution.speaker = into;
+  }
+  target.mentions.insert(target.mentions.end(), source.mentions.begin(), source.mentions.end());
+  source.mentions.clear();
+  for (const std::string* field : {&source.role, &source.affiliation, &source.country}) {
+    std::string& mine = field == &source.role          ? target.role
+                        : field == &source.affiliation ? target.affiliation
+                                                       : target.country;
+    if (mine.empty()) mine = *field;
+  }
+  if (target.gender == 0) target.gender = source.gender;
+  std::vector<std::string> aliases = std::move(source.aliases);
+  aliases.insert(aliases.begin(), source.name);
+  for (const std::string& alias : aliases) c.add_alias(into, alias);
+}
+
+// A dialogue names its speakers: the person one turn addresses (“My dear Rose”, “Rudolf!”) is
+// the one who speaks the turn before or after it. A speaker the text only describes ("the
+// parson", the narrator "I") takes the name it is called by most often; a named speaker absorbs
+// a name met only in quotes (“Harry” for Lord Henry). Returns, per speaker, the one it was
+// folded into (itself when none).
+std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& quotes,
+                                              const std::vector<std::size_t>& direct,
+                                              const std::vector<std::int32_t>& addressed) {
+  std::map<std::int32_t, std::map<std::int32_t, int>> votes;  // speaker -> name -> turns
+  for (std::size_t n = 0; n < direct.size(); ++n) {
+    const std::int32_t name = addressed[n];
+    const Quote& q = quotes[direct[n]];
+    if (name < 0 || q.attribution.speaker < 0) continue;
+    const auto vote = [&](const Quote& other) {
+      const std::int32_t s = other.attribution.speaker;
+      if (s >= 0 && s != q.attribution.speaker && s != name && opens_paragraph(c, other)) {
+        ++votes[s][name];
+      }
+    };
+    if (n > 0 && quotes[direct[n - 1]].paragraph + quotes[direct[n - 1]].paragraphs == q.paragraph) {
+      vote(quotes[direct[n - 1]]);
+    }
+    if (n + 1 < direct.size() && q.paragraph + q.paragraphs == quotes[direct[n + 1]].paragraph &&
+        opens_paragraph(c, q)) {
+      vote(quotes[direct[n + 1]]);
+    }
+  }
+  std::vector<std::int32_t> folded(c.speakers.size());
+  for (std::size_t s = 0; s < folded.size(); ++s) folded[s] = static_cast<std::int32_t>(s);
+  const auto root = [&](std::int32_t s) {
+    while (folded[static_cast<std::size_t>(s)] != s) s = folded[static_cast<std::size_t>(s)];
+    return s;
+  };
+  // The name each speaker is called by most often (-1 on a tie), and how often.
+  const auto best_name = [&](const std::map<std::int32_t, int>& names) {
+    std::pair<std::int32_t, int> best{-1, 0};
+    bool tie = false;
+    for (const auto& [name, count] : names) {
+      if (count > best.second) {
+        best = {name, count}, tie = false;
+      } else if (count == best.second) {
+        tie = true;
+      }
+    }
+    return tie ? std::pair<std::int32_t, int>{-1, 0} : best;
+  };
+  const auto at = [&](std::int32_t s) -> Speaker& { return c.speakers[static_cast<std::size_t>(s)]; };
+  // First the described speakers take names, then named speakers absorb names met only in
+  // quotes, called so at least twice (one vote is too easily a neighbouring conversation's).
+  std::vector<bool> took(c.speakers.size(), false);
+  for (const bool named_pass : {false, true}) {
+    for (const auto& [speaker, names] : votes) {
+      const auto [name, count] = best_name(names);
+      if (name < 0) continue;
+      const std::int32_t a = root(speaker);
+      const std::int32_t b = root(name);
+      if (a == b || at(a).group || at(b).group || !at(b).named) continue;
+      if (!named_pass && !at(a).named) {
+        merge_speaker(c, quotes, a, b);
+        folded[static_cast<std::size_t>(a)] = b;
+        took[static_cast<std::size_t>(b)] = true;
+      } else if (named_pass && at(a).named && at(b).mentions.empty() && count >= 2 &&
+                 !took[static_cast<std::size_t>(b)]) {
+        merge_speaker(c, quotes, b, a);
+        folded[static_cast<std::size_t>(b)] = a;
+      }
+    }
+  }
+  return folded;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -678,7 +793,11 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   c.generic_descriptions = false;
   c.avoid.clear();
   c.partner = -1;
+  std::vector<std::int32_t> folded = name_from_vocatives(c, quotes, direct, addressed);
   find_reported_speech(c, quotes);
+  for (std::size_t s = folded.size(); s < c.speakers.size(); ++s) {
+    folded.push_back(static_cast<std::int32_t>(s));
+  }
 
   // Speakers in order of first mention; quotes re-pointed.
   for (Speaker& s : c.speakers) std::sort(s.mentions.begin(), s.mentions.end(),
@@ -691,7 +810,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   }
   std::vector<std::int32_t> order;
   for (std::size_t i = 0; i < c.speakers.size(); ++i) {
-    if (i < c.roster_size || used[i]) order.push_back(static_cast<std::int32_t>(i));
+    if ((i < c.roster_size || used[i]) && folded[i] == static_cast<std::int32_t>(i)) {
+      order.push_back(static_cast<std::int32_t>(i));
+    }
   }
   const auto first = [&](std::int32_t s) {
     return c.speakers[static_cast<std::size_t>(s)].mentions.empty() ? UINT32_MAX : c.speakers[static_cast<std::size_t>(s)].mentions.front().begin;

@@ -224,6 +224,7 @@ std::int32_t Context::add_speaker(Speaker speaker) {
   description_keys_.emplace_back();
   mention_words_.emplace_back();
   mention_spans_.emplace_back();
+  honorific_gender_.push_back(0);
   return static_cast<std::int32_t>(speakers.size() - 1);
 }
 
@@ -279,7 +280,7 @@ constexpr std::size_t kDescriptionWindow = 80;  // words searched back for "the 
 }  // namespace
 
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
-  if (partner >= 0 && gender != 'p' &&
+  if (partner >= 0 && partner != narrator && gender != 'p' &&
       std::find(avoid.begin(), avoid.end(), partner) == avoid.end()) {
     const Speaker& s = speakers[static_cast<std::size_t>(partner)];
     if (!s.group && (s.gender == 0 || gender == 0 || s.gender == gender)) return partner;
@@ -296,7 +297,7 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender, bool use_
   const auto compatible = [&](const Mention& m) {
     const Speaker& s = speakers[static_cast<std::size_t>(m.speaker)];
     if (gender == 'p') return s.group;
-    if (avoided(m.speaker)) return false;
+    if (avoided(m.speaker) || m.speaker == narrator) return false;
     if (s.group || (!s.named && !generic_descriptions)) return false;
     return s.gender == 0 || gender == 0 || s.gender == gender;
   };
@@ -468,11 +469,21 @@ std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view he
   return best;
 }
 
+char Context::honorific_gender(std::size_t begin, std::size_t end) const {
+  char gender = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::string_view g = value(WordClass::kHonorifics, k);
+    if (!g.empty()) gender = g[0];
+  }
+  return gender;
+}
+
 std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_t before) const {
   std::vector<std::string_view> run;
   for (std::size_t k = begin; k < end; ++k) {
     if (!is(WordClass::kHonorifics, k) && !is(WordClass::kParticles, k)) run.push_back(keys[k]);
   }
+  const char gender = honorific_gender(begin, end);  // Mrs. Pontellier is not Mr. Pontellier
   if (run.empty()) return -1;
   const auto contained = [](const std::vector<std::string_view>& part,
                             const std::vector<std::string>& whole) {
@@ -491,6 +502,8 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
     if (!speakers[index].named || name_keys_[index].empty() || !contained(run, name_keys_[index])) {
       continue;
     }
+    const char titled = honorific_gender_[index];
+    if (gender != 0 && titled != 0 && titled != gender) continue;
     // The most recently mentioned of several candidates (Li Wei / Wei Zhang).
     const std::vector<std::size_t>& seen_at = mention_words_[index];
     const auto it = std::lower_bound(seen_at.begin(), seen_at.end(), before);
@@ -505,6 +518,7 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
 
 std::int32_t Context::person(std::size_t begin, std::size_t end) {
   std::int32_t found = find_person(begin, end, begin);
+  const char gender = honorific_gender(begin, end);
   if (found < 0) {
     // A longer form of a name first seen in part ("Kowalczyk", then "Marta Kowalczyk"): the
     // earliest such speaker, among those sharing a word with the name.
@@ -515,6 +529,7 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
       for (const std::int32_t s : bucket->second) {
         const auto index = static_cast<std::size_t>(s);
         if (!speakers[index].named || speakers[index].group || name_keys_[index].size() != 1) continue;
+        if (gender != 0 && honorific_gender_[index] != 0 && honorific_gender_[index] != gender) continue;
         if (!same_name_word(keys[k], name_keys_[index][0])) continue;
         if (earliest < 0 || s < earliest) earliest = s;
       }
@@ -563,6 +578,9 @@ void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t e
   if (!mention_spans_[static_cast<std::size_t>(speaker)].insert(key).second) return;
   s.mentions.push_back(span);
   add_alias(speaker, span.slice(text));
+  if (const char gender = honorific_gender(begin, end); gender != 0 && s.named) {
+    honorific_gender_[static_cast<std::size_t>(speaker)] = gender;
+  }
   for (std::size_t k = begin; k < end && s.named; ++k) {  // Dr. Archie: the doctor
     std::vector<std::string>& titles = title_keys_[static_cast<std::size_t>(speaker)];
     if ((is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) &&

@@ -106,6 +106,8 @@ class Context {
   // Captain Eldridge. An honorific abbreviation stands for a noun that starts with its first
   // letter and contains its letters in order (dr: doctor, capt: captain). -1 when none is.
   std::int32_t resolve_title_noun(std::size_t before, std::string_view head) const;
+  // The gender that an honorific among words [begin, end) gives (Mrs.: 'f'), or 0.
+  char honorific_gender(std::size_t begin, std::size_t end) const;
   // A person named by words [begin, end): a known one (full name or part of it), else -1.
   std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
   // The person named by words [begin, end), added to the roster when new.
@@ -122,6 +124,7 @@ class Context {
   // In a dialogue, the other person in the conversation: a pronoun that opens the next turn
   // stands for them when it can (-1: none).
   std::int32_t partner = -1;
+  std::int32_t narrator = -1;  // the speaker "I" of a story told in the first person, once met
   bool roster_done = false;
   // "said the doctor": a definite noun phrase as an unnamed speaker (direct quotes only).
   bool generic_descriptions = false;
@@ -144,6 +147,9 @@ class Context {
   std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;
   // Per speaker: the words where the roster mentions them, ascending; and the spans of all their
   // mentions, to add each once.
+  // Per speaker: the gender a mention's honorific gave (Mr.: 'm'), so that Mrs. Pontellier is
+  // not taken for Mr. Pontellier; 0 when none did.
+  std::vector<char> honorific_gender_;
   std::vector<std::vector<std::size_t>> mention_words_;
   std::vector<std::unordered_set<std::uint64_t>> mention_spans_;
   // Per speaker: for a character described, not named ("the doctor"), the keys of the

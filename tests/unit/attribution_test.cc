@@ -202,9 +202,11 @@ TEST_CASE("attribution: conversations between described characters") {
       "The parson rode a step nearer. Mr. Kronborg watched.\n\n"
       "The parson smiled. “It was only my whim,” he said.\n\n"
       "“Never heard it before,” said my brother’s wife.\n");
-  CHECK(a.speaker_of("We met") == "the man");
+  // The parson calls the man Sir John, and so the man is named.
+  CHECK(a.speaker_of("We met") == "Sir John");
+  CHECK(a.speaker("Sir John").aliases == std::vector<std::string>{"the man"});
   CHECK(a.method_of("We met") == "turn-taking");
-  CHECK(a.speaker_of("And once") == "the man");
+  CHECK(a.speaker_of("And once") == "Sir John");
   CHECK(a.speaker_of("It was only") == "the parson");  // not Mr. Kronborg, named before it
   CHECK(a.method_of("It was only") == "trailing-verb");
   CHECK(a.speaker_of("Never heard") == "my brother’s wife");
@@ -385,6 +387,44 @@ TEST_CASE("attribution: a colon lets the verb stand far from the quote") {
       "She said nothing at all for a long while, and looked out at the garden, “and waited”.\n");
   CHECK(far.count(QuoteType::kDirect) + far.count(QuoteType::kTerm) == 1);
   for (const Quote& q : far.quotes) CHECK(q.attribution.speaker < 0);
+}
+
+TEST_CASE("attribution: the narrator and the names a dialogue gives its speakers") {
+  // “said I”: the narrator, whom no he or she stands for.
+  const Attributed narrator = attribute(
+      "Douglas (Essex) sat by the fire.\n\n"
+      "“Is it a ghost story?” said I.\n\n"
+      "“It is worse,” he answered.\n");
+  CHECK(narrator.speaker_of("Is it") == "I");
+  CHECK_FALSE(narrator.speaker("I").named);
+  CHECK(narrator.speaker_of("It is worse") == "Douglas");
+  // A description takes the name the other speaker calls it by.
+  const Attributed stranger = attribute(
+      "“Good evening,” said the stranger.\n\n"
+      "“Good evening to you, Mr. Hale,” said Tom Reed.\n\n"
+      "“You know my name?” said the stranger.\n");
+  CHECK(stranger.speaker_of("You know") == "Mr. Hale");
+  CHECK(stranger.speaker_of("Good evening,") == "Mr. Hale");
+  CHECK(stranger.speaker("Mr. Hale").aliases == std::vector<std::string>{"the stranger"});
+  // So does the narrator; a named speaker absorbs a name met only in quotes (Harry).
+  const Attributed rudolf = attribute(
+      "“You are nine-and-twenty, Rudolf,” said Rose Hill.\n\n"
+      "“My dear Rose,” I answered, “why should I do anything?”\n\n"
+      "“Rudolf!” exclaimed Rose.\n\n"
+      "Later, in the studio, the painter spoke.\n\n"
+      "“You don't understand me, Harry,” said Basil Hallward.\n\n"
+      "“Not at all,” said Lord Henry.\n\n"
+      "“You are vain, Harry,” said Basil Hallward.\n");
+  CHECK(rudolf.speaker_of("My dear Rose") == "Rudolf");
+  CHECK(rudolf.speaker("Rudolf").aliases == std::vector<std::string>{"I"});
+  CHECK(rudolf.speaker_of("Rudolf!") == "Rose Hill");
+  CHECK(rudolf.speaker("Lord Henry").aliases == std::vector<std::string>{"Harry"});
+  for (const Speaker& s : rudolf.speakers) CHECK(s.name != "Harry");
+  // Mrs. Pontellier is not Mr. Pontellier.
+  const Attributed couple = attribute(
+      "“It is hot,” said Mr. Pontellier.\n\n“It is,” said Mrs. Pontellier.\n");
+  CHECK(couple.speaker_of("It is hot") == "Mr. Pontellier");
+  CHECK(couple.speaker_of("It is,") == "Mrs. Pontellier");
 }
 
 TEST_CASE("attribution: indirect speech") {
