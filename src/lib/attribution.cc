@@ -574,6 +574,103 @@ std::int32_t addressee(Context& c, const Quote& q) {
   return -1;
 }
 
+// Dialogue chains: turns (paragraphs with direct quotes) that follow each other with no
+// narration between them. Where the turns attributed by a pattern show two people taking turns
+// (one on the even turns, the other on the odd ones), every turn that only turn-taking or
+// nothing attributed is given to the person whose turn it is. This corrects a greedy guess that
+// one wrong pronoun sent off by one (the later “asked Durbeyfield” shows whose turns they were),
+// and fills the turns before a chain's first attributed one.
+struct DialogueTurn {
+  std::size_t first = 0;  // index into `direct` of the turn's first quote
+  std::size_t end = 0;    // one past its last
+  std::uint32_t last_paragraph = 0;
+};
+
+// The direct quotes grouped by the paragraphs they share: one group per turn of a dialogue.
+std::vector<DialogueTurn> dialogue_turns(const std::vector<Quote>& quotes,
+                                         const std::vector<std::size_t>& direct) {
+  std::vector<DialogueTurn> turns;
+  for (std::size_t n = 0; n < direct.size(); ++n) {
+    const Quote& q = quotes[direct[n]];
+    const std::uint32_t last = q.paragraph + q.paragraphs - 1;
+    if (!turns.empty() && turns.back().last_paragraph >= q.paragraph) {
+      turns.back().end = n + 1;
+      turns.back().last_paragraph = std::max(turns.back().last_paragraph, last);
+      continue;
+    }
+    turns.push_back({n, n + 1, last});
+  }
+  return turns;
+}
+
+// Whether turn `t` follows turn `t - 1` with no narration between them.
+bool adjacent(const std::vector<Quote>& quotes, const std::vector<std::size_t>& direct,
+              const std::vector<DialogueTurn>& turns, std::size_t t) {
+  return t > 0 && t < turns.size() &&
+         quotes[direct[turns[t].first]].paragraph == turns[t - 1].last_paragraph + 1;
+}
+
+void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vector<std::size_t>& direct,
+                        const std::vector<std::int32_t>& addressed,
+                        const std::vector<DialogueTurn>& turns) {
+  const auto guessed = [](AttributionMethod m) {
+    return m == AttributionMethod::kTurnTaking || m == AttributionMethod::kNone;
+  };
+  std::size_t begin = 0;
+  while (begin < turns.size()) {
+    std::size_t end = begin + 1;
+    while (adjacent(quotes, direct, turns, end)) ++end;
+    // Votes for the speaker of the even and the odd turns, from the turns a pattern attributed.
+    std::map<std::int32_t, int> party_votes[2];
+    for (std::size_t t = begin; t < end && end - begin >= 3; ++t) {
+      const Attribution& a = quotes[direct[turns[t].first]].attribution;
+      if (a.speaker < 0 || guessed(a.method) || a.method == AttributionMethod::kContinuation) continue;
+      party_votes[(t - begin) % 2][a.speaker] += a.reference == SpeakerReference::kPronoun ? 1 : 2;
+    }
+    std::int32_t party[2] = {-1, -1};
+    for (int side = 0; side < 2; ++side) {
+      int most = 0;
+      for (const auto& [speaker, votes] : party_votes[side]) {
+        if (votes > most) party[side] = speaker, most = votes;
+      }
+    }
+    // One side unknown: the person the other side's turns address by name.
+    for (int side = 0; side < 2; ++side) {
+      if (party[side] >= 0 || party[1 - side] < 0) continue;
+      std::map<std::int32_t, int> called;
+      for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
+        for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
+          if (addressed[n] >= 0 && addressed[n] != party[1 - side]) ++called[addressed[n]];
+        }
+      }
+      int most = 0;
+      for (const auto& [speaker, count] : called) {
+        if (count > most) party[side] = speaker, most = count;
+      }
+    }
+    // More than two people, or turns that do not alternate: leave the chain alone.
+    const bool two = party_votes[0].size() <= 1 && party_votes[1].size() <= 1;
+    if (two && party[0] != party[1]) {
+      for (std::size_t t = begin; t < end && end - begin >= 3; ++t) {
+        const std::int32_t speaker = party[(t - begin) % 2];
+        Quote& head = quotes[direct[turns[t].first]];
+        if (speaker < 0 || !guessed(head.attribution.method) ||
+            !opens_paragraph(c, head) || addressed[turns[t].first] == speaker) {
+          continue;
+        }
+        for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
+          Attribution& a = quotes[direct[n]].attribution;
+          if (n > turns[t].first && !guessed(a.method) && a.method != AttributionMethod::kContinuation) break;
+          a = {speaker, {}, n == turns[t].first ? AttributionMethod::kTurnTaking
+                                                : AttributionMethod::kContinuation,
+               SpeakerReference::kNone, 0.5};
+        }
+      }
+    }
+    begin = end;
+  }
+}
+
 // Folds speaker `from` into `into`: its quotes, mentions, name and aliases, and what `into` lacks
 // of its role, affiliation, country and gender.
 void merge_speaker(Context& c, std::vector<Quote>& quotes, std::int32_t from, std::int32_t into) {
@@ -603,24 +700,21 @@ void merge_speaker(Context& c, std::vector<Quote>& quotes, std::int32_t from, st
 // folded into (itself when none).
 std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& quotes,
                                               const std::vector<std::size_t>& direct,
-                                              const std::vector<std::int32_t>& addressed) {
+                                              const std::vector<std::int32_t>& addressed,
+                                              const std::vector<DialogueTurn>& turns) {
   std::map<std::int32_t, std::map<std::int32_t, int>> votes;  // speaker -> name -> turns
-  for (std::size_t n = 0; n < direct.size(); ++n) {
-    const std::int32_t name = addressed[n];
-    const Quote& q = quotes[direct[n]];
-    if (name < 0 || q.attribution.speaker < 0) continue;
-    const auto vote = [&](const Quote& other) {
-      const std::int32_t s = other.attribution.speaker;
-      if (s >= 0 && s != q.attribution.speaker && s != name && opens_paragraph(c, other)) {
-        ++votes[s][name];
-      }
-    };
-    if (n > 0 && quotes[direct[n - 1]].paragraph + quotes[direct[n - 1]].paragraphs == q.paragraph) {
-      vote(quotes[direct[n - 1]]);
-    }
-    if (n + 1 < direct.size() && q.paragraph + q.paragraphs == quotes[direct[n + 1]].paragraph &&
-        opens_paragraph(c, q)) {
-      vote(quotes[direct[n + 1]]);
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
+      const std::int32_t name = addressed[n];
+      const std::int32_t speaker = quotes[direct[n]].attribution.speaker;
+      if (name < 0 || speaker < 0) continue;
+      const auto vote = [&](std::size_t other) {
+        const Quote& head = quotes[direct[turns[other].first]];
+        const std::int32_t s = head.attribution.speaker;
+        if (s >= 0 && s != speaker && s != name && opens_paragraph(c, head)) ++votes[s][name];
+      };
+      if (adjacent(quotes, direct, turns, t)) vote(t - 1);
+      if (adjacent(quotes, direct, turns, t + 1)) vote(t + 1);
     }
   }
   std::vector<std::int32_t> folded(c.speakers.size());
@@ -793,7 +887,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   c.generic_descriptions = false;
   c.avoid.clear();
   c.partner = -1;
-  std::vector<std::int32_t> folded = name_from_vocatives(c, quotes, direct, addressed);
+  const std::vector<DialogueTurn> dialogue = dialogue_turns(quotes, direct);
+  realternate_chains(c, quotes, direct, addressed, dialogue);
+  std::vector<std::int32_t> folded = name_from_vocatives(c, quotes, direct, addressed, dialogue);
   find_reported_speech(c, quotes);
   for (std::size_t s = folded.size(); s < c.speakers.size(); ++s) {
     folded.push_back(static_cast<std::int32_t>(s));

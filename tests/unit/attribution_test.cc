@@ -427,6 +427,36 @@ TEST_CASE("attribution: the narrator and the names a dialogue gives its speakers
   CHECK(couple.speaker_of("It is,") == "Mrs. Pontellier");
 }
 
+TEST_CASE("attribution: a dialogue chain alternates between its two speakers") {
+  // The later attributed turns show whose the first ones were.
+  const Attributed a = attribute(
+      "The parson rode a step nearer.\n\n"
+      "“Where do we live?”\n\n"
+      "“You don't live anywhere.”\n\n"
+      "“That's bad,” said Jack Durbeyfield.\n\n"
+      "“It is,” said the parson.\n\n"
+      "“And our lands?”\n");
+  CHECK(a.speaker_of("Where do we") == "Jack Durbeyfield");
+  CHECK(a.method_of("Where do we") == "turn-taking");
+  CHECK(a.speaker_of("You don't live") == "the parson");
+  CHECK(a.speaker_of("And our lands") == "Jack Durbeyfield");
+  // Three people: no alternation is forced on the turns nobody attributed.
+  const Attributed three = attribute(
+      "The sisters sat by the fire.\n\n"
+      "“I hate waiting.”\n\n"
+      "“Christmas won't be Christmas,” grumbled Jo March.\n\n"
+      "“It's so dreadful to be poor,” sighed Meg March.\n\n"
+      "“We've got each other,” said Beth March.\n");
+  CHECK(three.speaker_of("I hate waiting") == "(none)");
+  // A name the previous turn's first quote never says still names the speaker it addresses
+  // when the turn's second quote says it (“..., Pa'son Tringham?”).
+  const Attributed second = attribute(
+      "“There is no such family in England,” concluded the stranger.\n\n"
+      "“Daze my eyes,” said Jack Durbeyfield. “How long has this been known, Parson Tringham?”\n\n"
+      "“Some time,” said the stranger.\n");
+  CHECK(second.speaker_of("Some time") == "Parson Tringham");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
