@@ -35,8 +35,9 @@ enum class WordClass : std::uint8_t {
   kGroups,           // speakers, participants
   kOrganisations,    // ministry, institute, forum
   kParticles,        // de, van, bin
+  kGivenNames,       // mary | f, william | m
 };
-inline constexpr std::size_t kWordClassCount = 10;
+inline constexpr std::size_t kWordClassCount = 11;
 
 // The names used in `@section` lines, indexed by WordClass.
 const std::vector<std::string_view>& word_class_names();

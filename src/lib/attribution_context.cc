@@ -546,6 +546,12 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
     if (!gender.empty()) speaker.gender = gender[0];
   }
   if (speaker.gender == 0) speaker.gender = gender_from_surname(keys[end - 1]);
+  for (std::size_t k = begin; k < end && speaker.gender == 0; ++k) {  // Annie, Yasmine Benali
+    if (is(WordClass::kHonorifics, k)) continue;
+    const std::string_view gender = value(WordClass::kGivenNames, k);
+    if (!gender.empty()) speaker.gender = gender[0];
+    break;
+  }
   const std::int32_t index = add_speaker(std::move(speaker));
   set_name(index, begin, end);
   return index;

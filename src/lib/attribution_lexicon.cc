@@ -24,6 +24,7 @@ std::vector<std::string_view> allowed_values(WordClass word_class) {
     case WordClass::kPronouns: return {"m", "f", "p"};
     case WordClass::kHonorifics: return {"m", "f"};
     case WordClass::kUnnamed: return {"m", "f"};
+    case WordClass::kGivenNames: return {"m", "f"};
     default: return {};
   }
 }
@@ -148,7 +149,8 @@ class Parser {
 const std::vector<std::string_view>& word_class_names() {
   static const std::vector<std::string_view> names = {
       "verbs",      "sources", "complementizers", "pronouns",      "honorifics",
-      "roles",      "unnamed", "groups",          "organisations", "particles"};
+      "roles",      "unnamed", "groups",          "organisations", "particles",
+      "given-names"};
   return names;
 }
 

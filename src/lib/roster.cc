@@ -253,7 +253,8 @@ void build_roster(Context& c) {
                             role_within(c, e, segment_end(c, e, 16), 4);
     const bool bracket = e < c.size() && after.find_first_not_of(" \u00A0") == after.find('(') &&
                          after.find('(') != std::string_view::npos;
-    const bool verb_after = e < c.size() && (after == " " || after == "\u00A0") &&
+    // "Maryam Al-Balushi said", and "Menon’s teammate, Maryam Al-Balushi, said".
+    const bool verb_after = e < c.size() && (after == " " || after == "\u00A0" || after == ", ") &&
                             c.is(WordClass::kVerbs, e);
     const bool verb_before = b > 0 && (c.gap(b) == " " || c.gap(b) == "\u00A0") &&
                              (c.is(WordClass::kVerbs, b - 1) || c.is(WordClass::kSources, b - 1) ||

@@ -457,6 +457,23 @@ TEST_CASE("attribution: a dialogue chain alternates between its two speakers") {
   CHECK(second.speaker_of("Some time") == "Parson Tringham");
 }
 
+TEST_CASE("attribution: a given name tells the gender a pronoun needs") {
+  // Annie is a she, so “he cried” is William's, though Annie spoke last.
+  const Attributed a = attribute(
+      "William Morel (Bestwood) came in.\n\n"
+      "“I want to go,” said Annie.\n\n"
+      "Then the door opened again. “Can I have my dinner?” he cried.\n");
+  CHECK(a.speaker("Annie").gender == 'f');
+  CHECK(a.speaker("William Morel").gender == 'm');
+  CHECK(a.speaker_of("Can I have") == "William Morel");
+  // "Name, said" after an apposition makes her a person; Maryam is a she.
+  const Attributed news = attribute(
+      "“We wanted something our parents could use,” said Arjun Menon, a student.\n"
+      "Menon’s teammate, Maryam Al-Balushi, said the prototype runs locally. “We don’t send "
+      "recordings abroad,” she said.\n");
+  CHECK(news.speaker_of("We don’t send") == "Maryam Al-Balushi");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
@@ -530,7 +547,7 @@ TEST_CASE("attribution lexicon: errors name the file and line") {
   CHECK(error("said\n") == "verbs.txt:1: entry before the first '@section NAME'");
   CHECK(error("@section adverbs\n") ==
         "verbs.txt:1: unknown section 'adverbs' (known: verbs, sources, complementizers, "
-        "pronouns, honorifics, roles, unnamed, groups, organisations, particles)");
+        "pronouns, honorifics, roles, unnamed, groups, organisations, particles, given-names)");
   CHECK(error("@section verbs\nsaid\nsaid\n") == "verbs.txt:3: duplicate entry 'said' (same as line 2)");
   CHECK(error("@section pronouns\nhe | x\n") ==
         "verbs.txt:2: bad value 'x' in 'pronouns' (allowed: m, f, p)");
