@@ -158,14 +158,43 @@ NounPhrase narrator_at(Context& c, std::size_t i) {
   return make(SpeakerReference::kPronoun, i, i + 1, c.narrator);
 }
 
+constexpr std::size_t kIntroductionWindow = 200;  // words searched back for "a man"
+
+// “he answered” when no man has been named or has spoken: the character of that gender that
+// the narration introduced last ("a man", "the old woman", "a small boy"): an article, at most
+// two lower-case words and a gendered noun of the `unnamed` list, outside quotes. -1 when none.
+std::int32_t introduced_character(Context& c, std::size_t before, char gender) {
+  const std::size_t stop = before > kIntroductionWindow ? before - kIntroductionWindow : 0;
+  for (std::size_t k = before; k-- > stop;) {
+    if (c.words[k].quoted || !c.is(WordClass::kUnnamed, k)) continue;
+    const std::string_view noun_gender = c.value(WordClass::kUnnamed, k);
+    if (noun_gender.empty() || noun_gender[0] != gender || c.is_possessive(k)) continue;
+    for (std::size_t b = k; b-- > 0 && k - b <= 3;) {
+      if (c.words[b].quoted || c.words[b].sentence != c.words[k].sentence) break;
+      if (c.is_article(b)) {
+        if (c.keys[b] != "the" && c.keys[b] != "a" && c.keys[b] != "an") break;
+        return c.unnamed_speaker(b, k + 1, false);
+      }
+      if (c.words[b].upper || c.is(WordClass::kVerbs, b) || c.is_function_word(b)) break;
+    }
+  }
+  return -1;
+}
+
+// A he, she or they at word k: the person it stands for (resolve_pronoun), else for a direct
+// quote the character the narration introduced last.
+NounPhrase pronoun_at(Context& c, std::size_t k) {
+  const std::string_view gender = c.value(WordClass::kPronouns, k);
+  const char g = gender.empty() ? 0 : gender[0];
+  std::int32_t s = c.resolve_pronoun(k, g);
+  if (s < 0 && c.generic_descriptions && (g == 'm' || g == 'f')) s = introduced_character(c, k, g);
+  return make(SpeakerReference::kPronoun, k, k + 1, s);
+}
+
 NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   if (i >= limit || c.words[i].quoted) return {};
   if (NounPhrase np = narrator_at(c, i); np.ok()) return np;
-  if (c.is(WordClass::kPronouns, i)) {
-    const std::string_view gender = c.value(WordClass::kPronouns, i);
-    return make(SpeakerReference::kPronoun, i, i + 1,
-                c.resolve_pronoun(i, gender.empty() ? 0 : gender[0]));
-  }
+  if (c.is(WordClass::kPronouns, i)) return pronoun_at(c, i);
   if (c.words[i].upper && !c.is_article(i) && !c.is(WordClass::kGroups, i) &&
       !c.is_quantifier(i)) {
     const std::size_t e = std::min(name_end(c, i), limit);
@@ -186,11 +215,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   const std::size_t k = end - 1;
   if (c.words[k].quoted) return {};
   if (NounPhrase np = narrator_at(c, k); np.ok()) return np;
-  if (c.is(WordClass::kPronouns, k)) {
-    const std::string_view gender = c.value(WordClass::kPronouns, k);
-    return make(SpeakerReference::kPronoun, k, end,
-                c.resolve_pronoun(k, gender.empty() ? 0 : gender[0]));
-  }
+  if (c.is(WordClass::kPronouns, k)) return pronoun_at(c, k);
   // Walk back to the earliest start of a phrase that ends exactly at `end`.
   for (std::size_t b = std::max(lower, end > 7 ? end - 7 : 0); b < end; ++b) {
     if (c.words[b].sentence != c.words[k].sentence) continue;
@@ -480,7 +505,7 @@ NounPhrase known_person_at(Context& c, std::size_t k) {
   if (c.is(WordClass::kPronouns, k)) {
     const std::string_view gender = c.value(WordClass::kPronouns, k);
     if (gender != "m" && gender != "f") return {};
-    return make(SpeakerReference::kPronoun, k, k + 1, c.resolve_pronoun(k, gender[0]));
+    return pronoun_at(c, k);
   }
   const std::size_t e = name_end(c, k);
   if (e == k || !person_like(c, k, e)) return {};
@@ -761,6 +786,30 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
   return folded;
 }
 
+// A quote that opens its paragraph right after a paragraph of narration: the person the
+// narration's last sentence is about (“... and she turned just in time to seize a small boy.”
+// “There! What you been doing?”): its first he, she or known name, unless the quote addresses
+// them.
+bool attribute_after_narration(Context& c, Quote& q) {
+  if (q.paragraph == 0 || !opens_paragraph(c, q)) return false;
+  const std::size_t hi = c.word_at_or_after(q.outer.begin);
+  if (hi == 0 || c.words[hi - 1].paragraph + 1 != q.paragraph) return false;
+  std::size_t lo = hi;
+  while (lo > 0 && c.words[lo - 1].paragraph == q.paragraph - 1) {
+    if (c.words[lo - 1].quoted) return false;  // the paragraph has a quote: not narration
+    --lo;
+  }
+  std::size_t sentence = hi - 1;
+  while (sentence > lo && c.words[sentence - 1].sentence == c.words[hi - 1].sentence) --sentence;
+  for (std::size_t k = sentence; k < hi; ++k) {
+    const NounPhrase np = known_person_at(c, k);
+    if (!np.ok()) continue;
+    if (c.named_inside(np.speaker, q.span)) return false;
+    return set(c, q, np, {}, AttributionMethod::kNearby, 0.45);
+  }
+  return false;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -875,6 +924,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       q.attribution = {answers, {}, AttributionMethod::kTurnTaking, SpeakerReference::kNone, 0.5};
       done = true;
     }
+    if (!done) done = attribute_after_narration(c, q);
     if (done && q.attribution.speaker >= 0) {
       const std::size_t first = c.word_at_or_after(q.span.begin);
       if (c.turns.empty() || c.turns.back().word < first) {

@@ -474,6 +474,26 @@ TEST_CASE("attribution: a given name tells the gender a pronoun needs") {
   CHECK(news.speaker_of("We don’t send") == "Maryam Al-Balushi");
 }
 
+TEST_CASE("attribution: narration before a turn, and characters the narration introduces") {
+  // The last sentence of the narration before the quote is about its speaker.
+  const Attributed a = attribute(
+      "“Tom!” called Polly Sawyer.\n\n"
+      "No answer.\n\n"
+      "There was a slight noise behind her and she turned just in time to seize a small boy.\n\n"
+      "“What have you been doing in there?”\n");
+  CHECK(a.speaker_of("What have you") == "Polly Sawyer");
+  CHECK(a.method_of("What have you") == "nearby");
+  // No man is named: “he answered” is the man the narration introduced.
+  const Attributed b = attribute(
+      "Carrie Meeber (Wisconsin) sat by the window. A young man in a grey hat took the seat "
+      "behind her.\n\n"
+      "“I didn't say that,” she said.\n\n"
+      "“Oh,” he answered, “I thought you did.”\n");
+  CHECK(b.speaker_of("Oh") == "a young man");
+  CHECK(b.speaker_of("I thought") == "a young man");
+  CHECK(b.speaker_of("I didn't") == "Carrie Meeber");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
