@@ -818,6 +818,15 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   using namespace detail;
   Context c(text, tokens, words, quotes);
   build_roster(c);
+  // The people quotes address by name are known before the roster's narration mentions are
+  // gathered, so that “horrified Beatrice” counts for the Beatrice of “Yes, Beatrice.”
+  std::vector<std::int32_t> addressee_of(quotes.size(), -1);
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes[i].type == QuoteType::kDirect && quotes[i].depth == 0) {
+      addressee_of[i] = addressee(c, quotes[i]);
+    }
+  }
+  finish_roster(c);
   // A short quote that a reporting verb or source phrase attributes is a statement, not a term:
   // «Мы начали с бухгалтерии», — добавила она. / По словам Лаптевой, «рынок готов».
   for (std::size_t i = 0; i < quotes.size(); ++i) {
@@ -848,7 +857,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   };
   std::vector<Turn> turns;  // the speaker of the last attributed quote of each paragraph
   std::vector<std::int32_t> addressed(direct.size(), -1);  // per direct quote, see addressee()
-  for (std::size_t n = 0; n < direct.size(); ++n) addressed[n] = addressee(c, quotes[direct[n]]);
+  for (std::size_t n = 0; n < direct.size(); ++n) addressed[n] = addressee_of[direct[n]];
   for (std::size_t n = 0; n < direct.size(); ++n) {
     Quote& q = quotes[direct[n]];
     const Quote* previous = n > 0 ? &quotes[direct[n - 1]] : nullptr;

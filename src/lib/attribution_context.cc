@@ -285,8 +285,7 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
     const Speaker& s = speakers[static_cast<std::size_t>(partner)];
     if (!s.group && (s.gender == 0 || gender == 0 || s.gender == gender)) return partner;
   }
-  const std::int32_t s = resolve_pronoun(before, gender, true);
-  return s >= 0 || avoid.empty() ? s : resolve_pronoun(before, gender, false);
+  return resolve_pronoun(before, gender, true);
 }
 
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender, bool use_avoid) const {

@@ -180,7 +180,11 @@ bool person_like(const Context& context, std::size_t begin, std::size_t end);
 // Reads "Name, Role of Org" / "Name (Country)" after a name ending at word `end` into speaker
 // `speaker`. Returns the first word after the apposition (end when there is none).
 std::size_t read_apposition(Context& context, std::int32_t speaker, std::size_t end);
+// The roster: people the text introduces (roster_size is then their number).
 void build_roster(Context& context);
+// Records every narration mention of the people known so far (the roster's, and those that
+// quotes address by name) and closes the roster.
+void finish_roster(Context& context);
 
 // attribution.cc
 NounPhrase speaker_after(Context& context, std::size_t i, std::size_t limit);

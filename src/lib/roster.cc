@@ -297,6 +297,10 @@ void build_roster(Context& c) {
       else if (verb.ends_with("л")) speaker.gender = 'm';
     }
   }
+  c.roster_size = c.speakers.size();
+}
+
+void finish_roster(Context& c) {
   // Second pass: every other mention of a person the first pass found, before or after the one
   // that introduced them (“No Tom.” ... “said Tom”), so that pronouns can stand for them.
   for (std::size_t i = 0; i < c.size(); ++i) {
@@ -307,7 +311,6 @@ void build_roster(Context& c) {
     }
     i = e - 1;
   }
-  c.roster_size = c.speakers.size();
   std::stable_sort(c.mentions.begin(), c.mentions.end(),
                    [](const Context::Mention& a, const Context::Mention& b) { return a.word < b.word; });
   c.roster_done = true;

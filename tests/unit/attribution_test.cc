@@ -353,6 +353,14 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
       "“Yes, I've come to fetch you.”\n");
   CHECK(named.speaker_of("Yes, I've") == "Emma");
   CHECK(named.method_of("Yes, I've") == "turn-taking");
+  // A person met only as a vocative is mentioned by the narration too ("horrified Beatrice"),
+  // so a she can stand for her.
+  const Attributed beatrice = attribute(
+      "Amory Blaine (Minneapolis) grew up in hotels. The incident horrified Beatrice.\n\n"
+      "“I am feeling very old today, Amory,” she would sigh.\n\n"
+      "“Yes, Beatrice.”\n");
+  CHECK(beatrice.speaker_of("I am feeling") == "Beatrice");
+  CHECK(beatrice.speaker("Beatrice").mentions.size() == 1);
   // A possessive is not part of the name.
   const Attributed possessive = attribute(
       "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
