@@ -765,6 +765,17 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
   // First the described speakers take names, then named speakers absorb names met only in
   // quotes, called so at least twice (one vote is too easily a neighbouring conversation's).
   std::vector<bool> took(c.speakers.size(), false);
+  // A person whom the text names as the speaker of quotes of their own is not the narrator
+  // (“eh, Good?” said to Good, next to the narrator's turn): the narrator takes only a name
+  // that nobody else answers to.
+  std::vector<bool> speaks(c.speakers.size(), false);
+  for (const std::size_t i : direct) {
+    const Attribution& a = quotes[i].attribution;
+    if (a.speaker >= 0 && (a.reference == SpeakerReference::kName ||
+                           a.reference == SpeakerReference::kPartialName)) {
+      speaks[static_cast<std::size_t>(a.speaker)] = true;
+    }
+  }
   for (const bool named_pass : {false, true}) {
     for (const auto& [speaker, names] : votes) {
       const auto [name, count] = best_name(names);
@@ -772,7 +783,7 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
       const std::int32_t a = root(speaker);
       const std::int32_t b = root(name);
       if (a == b || at(a).group || at(b).group || !at(b).named) continue;
-      if (!named_pass && !at(a).named) {
+      if (!named_pass && !at(a).named && (a != c.narrator || !speaks[static_cast<std::size_t>(b)])) {
         merge_speaker(c, quotes, a, b);
         folded[static_cast<std::size_t>(a)] = b;
         took[static_cast<std::size_t>(b)] = true;

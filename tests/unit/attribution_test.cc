@@ -428,6 +428,13 @@ TEST_CASE("attribution: the narrator and the names a dialogue gives its speakers
   CHECK(rudolf.speaker_of("Rudolf!") == "Rose Hill");
   CHECK(rudolf.speaker("Lord Henry").aliases == std::vector<std::string>{"Harry"});
   for (const Speaker& s : rudolf.speakers) CHECK(s.name != "Harry");
+  // The narrator never takes the name of someone the text makes speak for themselves.
+  const Attributed three = attribute(
+      "“Three years,” said Good.\n\n"
+      "“I am going back to the veldt,” said I.\n\n"
+      "“How very odd, eh, Good?” said Henry Curtis.\n\n"
+      "“Odd indeed,” said Good.\n");
+  CHECK(three.speaker_of("I am going") == "I");
   // Mrs. Pontellier is not Mr. Pontellier.
   const Attributed couple = attribute(
       "“It is hot,” said Mr. Pontellier.\n\n“It is,” said Mrs. Pontellier.\n");
