@@ -452,13 +452,19 @@ bool attribute_before(Context& c, Quote& q, Window w) {
   for (std::size_t v = w.end; v-- > w.begin;) {
     const std::size_t m = c.match(WordClass::kVerbs, v);
     if (m == 0) continue;
-    if (w.end - (v + m) > 4) {
-      if (!colon) return false;
-      NounPhrase np = speaker_before(c, v, w.begin);
+    // The subject that opens the sentence: "So she lifted up her voice and shouted:".
+    const auto sentence_subject = [&]() {
+      NounPhrase np;
       for (std::size_t k = w.begin; !np.ok() && k < v && k < w.begin + 3; ++k) {
         np = speaker_after(c, k, v);
         if (!c.is_function_word(k) && !c.common_capital(k) && !c.keys[k].ends_with("ly")) break;
       }
+      return np;
+    };
+    if (w.end - (v + m) > 4) {
+      if (!colon) return false;
+      NounPhrase np = speaker_before(c, v, w.begin);
+      if (!np.ok()) np = sentence_subject();
       return set(c, q, np, words_span(c, v, m), AttributionMethod::kLeadingVerb, 0.8);
     }
     const Span verb = words_span(c, v, m);
@@ -560,6 +566,16 @@ bool contraction(std::string_view word) {
   return false;
 }
 
+// Words that stand before a name in address: my dear Basil, sister Jemima, poor Tom.
+bool address_word(std::string_view key) {
+  for (const std::string_view word : {"my", "dear", "dearest", "oh", "o", "sister", "brother",
+                                      "aunt", "uncle", "cousin", "poor", "old", "young", "little",
+                                      "good", "sweet", "darling"}) {
+    if (key == word) return true;
+  }
+  return false;
+}
+
 // The person a quote addresses by name (“It is your best work, Basil, the best ...”, “Hulloa,
 // Emma!”, “Harry, ...”, “... my dear Basil.”): a name that opens the quote or follows a comma,
 // "dear" or "oh", and that punctuation or the end of the quote follows. A known person gets the
@@ -571,9 +587,16 @@ std::int32_t addressee(Context& c, const Quote& q) {
   while (end < c.size() && c.words[end].span.end <= q.span.end) ++end;
   for (std::size_t k = first; k < end; ++k) {
     if (!c.words[k].upper) continue;
+    // After a comma, also past one or two words of address: “..., sister Jemima, ...”,
+    // “... my dear Basil.”, “Oh, Rudolf”.
+    std::size_t lead = k;
+    while (lead > first && k - lead < 2 && !c.words[lead - 1].upper && address_word(c.keys[lead - 1])) {
+      --lead;
+    }
     const bool opens = k == first || has_any(c.gap(k), ",") ||
-                       (k > first && (c.keys[k - 1] == "dear" || c.keys[k - 1] == "oh" ||
-                                      c.keys[k - 1] == "o"));
+                       (lead < k && (lead == first || has_any(c.gap(lead), ",") ||
+                                     c.keys[lead] == "dear" || c.keys[lead] == "oh" ||
+                                     c.keys[lead] == "o"));
     if (!opens) continue;
     const std::size_t e = quoted_name_end(c, k, end - 1);
     if (e == k || !person_like(c, k, e) || c.is_possessive(e - 1)) continue;
@@ -659,9 +682,9 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
         if (votes > most) party[side] = speaker, most = votes;
       }
     }
-    // One side unknown: the person the other side's turns address by name.
+    // A side unknown: the person the other side's turns address by name.
     for (int side = 0; side < 2; ++side) {
-      if (party[side] >= 0 || party[1 - side] < 0) continue;
+      if (party[side] >= 0) continue;
       std::map<std::int32_t, int> called;
       for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
         for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
@@ -916,8 +939,8 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     // conversation, so the turns below come first for it.
     const std::int32_t answers =
         previous && previous->paragraph + previous->paragraphs == q.paragraph &&
-                previous->attribution.speaker >= 0 && addressed[n - 1] >= 0 &&
-                addressed[n - 1] != previous->attribution.speaker && addressed[n - 1] != addressed[n]
+                addressed[n - 1] >= 0 && addressed[n - 1] != previous->attribution.speaker &&
+                addressed[n - 1] != addressed[n]
             ? addressed[n - 1]
             : -1;
     if (!done && answers >= 0 && !c.speakers[static_cast<std::size_t>(answers)].mentions.empty()) {

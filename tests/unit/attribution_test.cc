@@ -509,6 +509,34 @@ TEST_CASE("attribution: narration before a turn, and characters the narration in
   CHECK(b.speaker_of("I didn't") == "Carrie Meeber");
 }
 
+TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
+  // Jim is asked, answers, and keeps answering every other turn.
+  const Attributed a = attribute(
+      "The soldier who had fetched the rumor bustled about.\n\n"
+      "“What's up, Jim?”\n\n"
+      "“The army's going to move.”\n\n"
+      "“How do you know it is?”\n\n"
+      "“Well, believe me or not, just as you like.”\n");
+  CHECK(a.speaker_of("The army's") == "Jim");
+  CHECK(a.speaker_of("Well, believe") == "Jim");
+  CHECK(a.speaker_of("What's up") == "(none)");
+  // Words of address may stand between the comma and the name; a place after a preposition is
+  // no vocative.
+  const Attributed b = attribute(
+      "“Say a bouquet, sister Jemima, 'tis more genteel,” said Miss Pinkerton.\n\n"
+      "“Well, a booky as big almost as a haystack.”\n");
+  CHECK(b.speaker_of("Well, a booky") == "Jemima");
+  const Attributed french = attribute(
+      "« Nos étudiants partent à Paris, à Montréal ou à Pékin », a souligné Mamadou Traoré.\n\n"
+      "« C'est dommage. »\n");
+  CHECK(french.speaker_of("C'est dommage") == "(none)");
+  for (const Speaker& s : french.speakers) CHECK(s.name != "Montréal");
+  // Verbs of speech from fiction: grumbled.
+  const Attributed c = attribute("“These chumps make me tired,” grumbled Stewart Snyder.\n");
+  CHECK(c.speaker_of("These chumps") == "Stewart Snyder");
+  CHECK(c.quote("These chumps").attribution.verb.slice(c.text) == "grumbled");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
