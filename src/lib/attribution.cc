@@ -79,6 +79,13 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       }
     }
     if (c.is(WordClass::kUnnamed, k) || (c.is(WordClass::kRoles, k) && k > i)) {
+      // "the boy" after "William, a boy of seven".
+      if (definite && c.keys[i] == "the" && c.generic_descriptions) {
+        if (const std::int32_t s = c.resolve_title_noun(i, c.keys[k]); s >= 0) {
+          c.add_mention(s, i, k + 1);
+          return make(SpeakerReference::kTitle, i, k + 1, s);
+        }
+      }
       const std::int32_t s = c.unnamed_speaker(i, k + 1, false);
       c.add_mention(s, i, k + 1);
       read_for_affiliation(c, s, k + 1, limit);

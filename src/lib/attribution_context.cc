@@ -576,6 +576,13 @@ void Context::add_alias(std::int32_t speaker, std::string_view written) {
   }
 }
 
+void Context::add_title(std::int32_t speaker, const std::string& key) {
+  std::vector<std::string>& titles = title_keys_[static_cast<std::size_t>(speaker)];
+  if (std::find(titles.begin(), titles.end(), key) != titles.end()) return;
+  titles.push_back(key);
+  title_index_[key].push_back(speaker);
+}
+
 void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t end) {
   Speaker& s = speakers[static_cast<std::size_t>(speaker)];
   const Span span{words[begin].span.begin, words[end - 1].span.end};
@@ -587,12 +594,7 @@ void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t e
     honorific_gender_[static_cast<std::size_t>(speaker)] = gender;
   }
   for (std::size_t k = begin; k < end && s.named; ++k) {  // Dr. Archie: the doctor
-    std::vector<std::string>& titles = title_keys_[static_cast<std::size_t>(speaker)];
-    if ((is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) &&
-        std::find(titles.begin(), titles.end(), keys[k]) == titles.end()) {
-      titles.push_back(keys[k]);
-      title_index_[keys[k]].push_back(speaker);
-    }
+    if (is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) add_title(speaker, keys[k]);
   }
   if (!roster_done) {
     mentions.push_back({begin, speaker});

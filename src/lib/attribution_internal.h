@@ -112,6 +112,8 @@ class Context {
   std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
   // The person named by words [begin, end), added to the roster when new.
   std::int32_t person(std::size_t begin, std::size_t end);
+  // Lets "the KEY" (the doctor, the boy) refer back to the named speaker.
+  void add_title(std::int32_t speaker, const std::string& key);
   // Records a mention; it also counts for pronoun resolution while the roster is being built.
   void add_mention(std::int32_t speaker, std::size_t begin, std::size_t end);
   // True when words of the speaker's name occur inside `span` (a quote addressing them).

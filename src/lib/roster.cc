@@ -263,14 +263,32 @@ void build_roster(Context& c) {
                     (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
     const bool titled = (b > i && e - b >= 2) ||
                         (e - b >= 2 && !c.value(WordClass::kHonorifics, b).empty());
+    // "William, a boy of seven, fled": a person described by a noun of the unnamed list, who
+    // is then "the boy".
+    std::size_t noun = 0;
+    if (e + 1 < c.size() && after == ", " && c.is_article(e) && !c.words[e].quoted &&
+        (c.keys[e] == "a" || c.keys[e] == "an" || c.keys[e] == "the")) {
+      for (std::size_t k = e + 1; k < c.size() && k <= e + 3 && !c.words[k].upper; ++k) {
+        if (c.is(WordClass::kUnnamed, k)) {
+          noun = k;
+          break;
+        }
+        if (c.breaks(k + 1, ",.;:!?()") || c.is(WordClass::kVerbs, k)) break;
+      }
+    }
     const std::int32_t known = c.find_person(b, e, b);
-    if (!(apposition || bracket || verb_after || verb_before || by || titled) && known < 0) {
+    if (!(apposition || bracket || verb_after || verb_before || by || titled || noun) && known < 0) {
       i = e - 1;
       continue;
     }
     const std::int32_t s = c.person(b, e);
     c.add_mention(s, b, e);
     Speaker& speaker = c.speakers[static_cast<std::size_t>(s)];
+    if (noun) {
+      c.add_title(s, c.keys[noun]);
+      const std::string_view gender = c.value(WordClass::kUnnamed, noun);
+      if (speaker.gender == 0 && !gender.empty()) speaker.gender = gender[0];
+    }
     if (titled && speaker.role.empty()) speaker.role = std::string(c.slice(i, b));
     if (by && c.keys[b - 2].starts_with("moderat")) speaker.participation = "moderator";
     if (by && (c.keys[b - 2].starts_with("chair") || c.keys[b - 2].starts_with("host"))) {

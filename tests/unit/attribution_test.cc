@@ -537,6 +537,19 @@ TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
   CHECK(c.quote("These chumps").attribution.verb.slice(c.text) == "grumbled");
 }
 
+TEST_CASE("attribution: a person introduced by a description is the description later") {
+  const Attributed a = attribute(
+      "William, a boy of seven, fled off after breakfast.\n\n"
+      "“Can I have my dinner?” he cried.\n\n"
+      "“Not yet,” said the mother.\n\n"
+      "“They'll be beginning,” the boy half cried.\n");
+  CHECK(a.speaker("William").gender == 'm');
+  CHECK(a.speaker_of("Can I have") == "William");
+  CHECK(a.speaker_of("They'll be") == "William");
+  CHECK(a.quote("They'll be").attribution.reference == themescan::SpeakerReference::kTitle);
+  CHECK(a.speaker_of("Not yet") == "the mother");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
