@@ -604,9 +604,12 @@ std::int32_t addressee(Context& c, const Quote& q) {
                        (lead < k && (lead == first || has_any(c.gap(lead), ",") ||
                                      c.keys[lead] == "dear" || c.keys[lead] == "oh" ||
                                      c.keys[lead] == "o"));
-    if (!opens) continue;
     const std::size_t e = quoted_name_end(c, k, end - 1);
-    if (e == k || !person_like(c, k, e) || c.is_possessive(e - 1)) continue;
+    if (e == k || c.is_possessive(e - 1)) continue;
+    // A shouted name (“Y-o-u-u TOM!”) is a vocative when the person is known.
+    const bool shouted = all_caps(c.slice(k, e)) && !c.is_function_word(k) &&
+                         c.find_person(k, e, first) >= 0;
+    if (!shouted && (!opens || !person_like(c, k, e))) continue;
     if (c.keys[k] == "god" || c.keys[k] == "heaven" || c.keys[k] == "heavens") continue;
     if (contraction(c.slice(k, e))) continue;  // I'd, D'you, Aren't, Yes'm
     const std::string_view after =

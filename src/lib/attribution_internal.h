@@ -172,6 +172,8 @@ class Context {
 };
 
 // roster.cc
+// Three or more ASCII capitals and no lower-case ASCII letter: an acronym or a shouted word.
+bool all_caps(std::string_view word);
 // End of the capitalised name starting at word i ("Vadim Glushchenko", "Mr. Bennet",
 // "Rosa Quispe Mamani", "Pierre-Yves Lemaire"), or i when there is none.
 std::size_t name_end(const Context& context, std::size_t i);

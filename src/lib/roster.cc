@@ -34,14 +34,6 @@ std::size_t segment_end(const Context& c, std::size_t begin, std::size_t max_wor
   return std::min(k, c.size());
 }
 
-bool all_caps(std::string_view word) {
-  int letters = 0;
-  for (char ch : word) {
-    if (ch >= 'a' && ch <= 'z') return false;
-    if (ch >= 'A' && ch <= 'Z') ++letters;
-  }
-  return letters >= 3;
-}
 
 bool any_of_class(const Context& c, WordClass word_class, std::size_t begin, std::size_t end) {
   for (std::size_t k = begin; k < end; ++k) {
@@ -154,6 +146,15 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
 }
 
 }  // namespace
+
+bool all_caps(std::string_view word) {
+  int letters = 0;
+  for (char ch : word) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') ++letters;
+  }
+  return letters >= 3;
+}
 
 std::size_t name_end(const Context& c, std::size_t i) {
   if (i >= c.size() || !c.words[i].upper || c.words[i].quoted || c.common_capital(i)) return i;

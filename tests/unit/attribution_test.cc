@@ -531,6 +531,12 @@ TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
       "« C'est dommage. »\n");
   CHECK(french.speaker_of("C'est dommage") == "(none)");
   for (const Speaker& s : french.speakers) CHECK(s.name != "Montréal");
+  // A shouted name of a known person is a vocative too.
+  const Attributed shout = attribute(
+      "Tom (Missouri) hid in the closet.\n\n"
+      "“Y-o-u-u TOM!” cried Polly Sawyer.\n\n"
+      "“Nothing.”\n");
+  CHECK(shout.speaker_of("Nothing") == "Tom");
   // Verbs of speech from fiction: grumbled.
   const Attributed c = attribute("“These chumps make me tired,” grumbled Stewart Snyder.\n");
   CHECK(c.speaker_of("These chumps") == "Stewart Snyder");
