@@ -169,14 +169,14 @@ constexpr std::size_t kIntroductionWindow = 200;  // words searched back for "a 
 
 // “he answered” when no man has been named or has spoken: the character of that gender that
 // the narration introduced last ("a man", "the old woman", "a small boy"): an article, at most
-// two lower-case words and a gendered noun of the `unnamed` list, outside quotes. -1 when none.
+// three lower-case words and a gendered noun of the `unnamed` list, outside quotes. -1 when none.
 std::int32_t introduced_character(Context& c, std::size_t before, char gender) {
   const std::size_t stop = before > kIntroductionWindow ? before - kIntroductionWindow : 0;
   for (std::size_t k = before; k-- > stop;) {
     if (c.words[k].quoted || !c.is(WordClass::kUnnamed, k)) continue;
     const std::string_view noun_gender = c.value(WordClass::kUnnamed, k);
     if (noun_gender.empty() || noun_gender[0] != gender || c.is_possessive(k)) continue;
-    for (std::size_t b = k; b-- > 0 && k - b <= 3;) {
+    for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
       if (c.words[b].quoted || c.words[b].sentence != c.words[k].sentence) break;
       if (c.is_article(b)) {
         if (c.keys[b] != "the" && c.keys[b] != "a" && c.keys[b] != "an") break;

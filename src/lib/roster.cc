@@ -260,6 +260,10 @@ void build_roster(Context& c) {
     const bool verb_before = b > 0 && (c.gap(b) == " " || c.gap(b) == "\u00A0") &&
                              (c.is(WordClass::kVerbs, b - 1) || c.is(WordClass::kSources, b - 1) ||
                               (b > 1 && c.match(WordClass::kSources, b - 2) == 2));
+    // "a classmate named Stewart Snyder", "un campesino llamado Juan".
+    const bool named = b > 0 && (c.keys[b - 1] == "named" || c.keys[b - 1] == "called" ||
+                                 c.keys[b - 1] == "llamado" || c.keys[b - 1] == "llamada" ||
+                                 c.keys[b - 1] == "nommé" || c.keys[b - 1] == "nommée");
     const bool by = b > 1 && e - b >= 2 &&
                     (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
     const bool titled = (b > i && e - b >= 2) ||
@@ -278,7 +282,8 @@ void build_roster(Context& c) {
       }
     }
     const std::int32_t known = c.find_person(b, e, b);
-    if (!(apposition || bracket || verb_after || verb_before || by || titled || noun) && known < 0) {
+    if (!(apposition || bracket || verb_after || verb_before || by || titled || noun || named) &&
+        known < 0) {
       i = e - 1;
       continue;
     }

@@ -554,6 +554,14 @@ TEST_CASE("attribution: a person introduced by a description is the description 
   CHECK(a.speaker_of("They'll be") == "William");
   CHECK(a.quote("They'll be").attribution.reference == themescan::SpeakerReference::kTitle);
   CHECK(a.speaker_of("Not yet") == "the mother");
+  // "a classmate named Stewart Snyder" introduces a person.
+  const Attributed named = attribute(
+      "A classmate named Stewart Snyder walked beside her.\n\n"
+      "“I just love common workmen,” glowed Carol.\n\n"
+      "He rammed his red fists into his pockets, and he stammered:\n\n"
+      "“I know. You get people.”\n");
+  CHECK(named.speaker_of("I know") == "Stewart Snyder");
+  CHECK(named.speaker("Stewart Snyder").mentions.size() == 1);
 }
 
 TEST_CASE("attribution: indirect speech") {
