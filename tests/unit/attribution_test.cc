@@ -507,6 +507,13 @@ TEST_CASE("attribution: narration before a turn, and characters the narration in
   CHECK(b.speaker_of("Oh") == "a young man");
   CHECK(b.speaker_of("I thought") == "a young man");
   CHECK(b.speaker_of("I didn't") == "Carrie Meeber");
+  // Nouns of characters in the unnamed list: dame, lad, stranger, ...
+  const Attributed c = attribute(
+      "“Goodwives,” said a hard-featured dame of fifty, “I'll tell ye a piece of my mind.”\n\n"
+      "“Who be you?” asked the lad.\n");
+  CHECK(c.speaker_of("Goodwives") == "a hard-featured dame");
+  CHECK(c.speaker("a hard-featured dame").gender == 'f');
+  CHECK(c.speaker_of("Who be you") == "the lad");
 }
 
 TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
