@@ -575,7 +575,7 @@ bool contraction(std::string_view word) {
 
 // Words that stand before a name in address: my dear Basil, sister Jemima, poor Tom.
 bool address_word(std::string_view key) {
-  for (const std::string_view word : {"my", "dear", "dearest", "oh", "o", "sister", "brother",
+  for (const std::string_view word : {"my", "dear", "dearest", "oh", "sister", "brother",
                                       "aunt", "uncle", "cousin", "poor", "old", "young", "little",
                                       "good", "sweet", "darling"}) {
     if (key == word) return true;
@@ -602,8 +602,7 @@ std::int32_t addressee(Context& c, const Quote& q) {
     }
     const bool opens = k == first || has_any(c.gap(k), ",") ||
                        (lead < k && (lead == first || has_any(c.gap(lead), ",") ||
-                                     c.keys[lead] == "dear" || c.keys[lead] == "oh" ||
-                                     c.keys[lead] == "o"));
+                                     c.keys[lead] == "dear" || c.keys[lead] == "oh"));
     const std::size_t e = quoted_name_end(c, k, end - 1);
     if (e == k || c.is_possessive(e - 1)) continue;
     // A shouted name (“Y-o-u-u TOM!”) is a vocative when the person is known.
@@ -612,6 +611,7 @@ std::int32_t addressee(Context& c, const Quote& q) {
     if (!shouted && (!opens || !person_like(c, k, e))) continue;
     if (c.keys[k] == "god" || c.keys[k] == "heaven" || c.keys[k] == "heavens") continue;
     if (contraction(c.slice(k, e))) continue;  // I'd, D'you, Aren't, Yes'm
+    if (c.slice(k, e).find('_') != std::string_view::npos) continue;  // _Sir John_ (italics)
     const std::string_view after =
         e < end ? c.gap(e)
                 : c.text.substr(c.words[e - 1].span.end, q.span.end - c.words[e - 1].span.end);
@@ -692,7 +692,22 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
         if (votes > most) party[side] = speaker, most = votes;
       }
     }
-    // A side unknown: the person the other side's turns address by name.
+    // One person on both sides: a pronoun guessed wrong on the side with fewer votes (“said he”
+    // for the parson, with “asked Durbeyfield” on the other side). That side's turns by that
+    // person are the other one's.
+    std::int32_t outvoted[2] = {-1, -1};
+    if (party[0] >= 0 && party[0] == party[1]) {
+      const int w0 = party_votes[0][party[0]];
+      const int w1 = party_votes[1][party[1]];
+      const int weak = w0 < w1 ? 0 : 1;
+      if (w0 != w1) {
+        outvoted[weak] = party[weak];
+        party[weak] = -1;
+        party_votes[weak].clear();
+      }
+    }
+    // A side unknown: the person the other side's turns address by name, else the last other
+    // person to speak before the chain.
     for (int side = 0; side < 2; ++side) {
       if (party[side] >= 0) continue;
       std::map<std::int32_t, int> called;
@@ -705,6 +720,10 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
       for (const auto& [speaker, count] : called) {
         if (count > most) party[side] = speaker, most = count;
       }
+      for (std::size_t t = begin; party[side] < 0 && outvoted[side] >= 0 && t-- > 0 && begin - t <= 6;) {
+        const std::int32_t s = quotes[direct[turns[t].first]].attribution.speaker;
+        if (s >= 0 && s != party[1 - side]) party[side] = s;
+      }
     }
     // More than two people, or turns that do not alternate: leave the chain alone.
     const bool two = party_votes[0].size() <= 1 && party_votes[1].size() <= 1;
@@ -712,13 +731,27 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
       for (std::size_t t = begin; t < end && end - begin >= 3; ++t) {
         const std::int32_t speaker = party[(t - begin) % 2];
         Quote& head = quotes[direct[turns[t].first]];
-        if (speaker < 0 || !guessed(head.attribution.method) ||
+        const bool wrong_pronoun = head.attribution.reference == SpeakerReference::kPronoun &&
+                                   head.attribution.speaker == outvoted[(t - begin) % 2];
+        if (speaker < 0 || !(guessed(head.attribution.method) || wrong_pronoun) ||
             !opens_paragraph(c, head) || addressed[turns[t].first] == speaker) {
           continue;
         }
         for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
           Attribution& a = quotes[direct[n]].attribution;
-          if (n > turns[t].first && !guessed(a.method) && a.method != AttributionMethod::kContinuation) break;
+          if (n > turns[t].first && !guessed(a.method) && a.method != AttributionMethod::kContinuation &&
+              a.method != AttributionMethod::kSplit) {
+            break;
+          }
+          if (n == turns[t].first && wrong_pronoun) {  // the pattern stays, the person changes
+            a.speaker = speaker;
+            a.confidence *= 0.6;
+            continue;
+          }
+          if (wrong_pronoun) {
+            a.speaker = speaker;
+            continue;
+          }
           a = {speaker, {}, n == turns[t].first ? AttributionMethod::kTurnTaking
                                                 : AttributionMethod::kContinuation,
                SpeakerReference::kNone, 0.5};

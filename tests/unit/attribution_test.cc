@@ -455,6 +455,28 @@ TEST_CASE("attribution: a dialogue chain alternates between its two speakers") {
   CHECK(a.method_of("Where do we") == "turn-taking");
   CHECK(a.speaker_of("You don't live") == "the parson");
   CHECK(a.speaker_of("And our lands") == "Jack Durbeyfield");
+  // A pronoun resolved to the wrong man is outvoted by a name on the other side of the chain:
+  // Durbeyfield cannot speak both the even and the odd turns.
+  const Attributed outvoted = attribute(
+      "“Good night,” said Jack Durbeyfield.\n\n"
+      "“Good night,” said the parson.\n\n"
+      "Durbeyfield's name had been on his waggon, the clergyman explained.\n\n"
+      "“At first I resolved not to disturb you,” said he.\n\n"
+      "“Where do we live?”\n\n"
+      "“You don't live anywhere.”\n\n"
+      "“And what had I better do, sir?” asked Durbeyfield.\n");
+  CHECK(outvoted.speaker_of("At first") == "the parson");
+  CHECK(outvoted.method_of("At first") == "trailing-verb");
+  CHECK(outvoted.speaker_of("Where do we") == "Jack Durbeyfield");
+  CHECK(outvoted.speaker_of("You don't live") == "the parson");
+  // Italics (_Sir John_) and dialect (o' South-Wessex) make no vocative.
+  const Attributed dialect = attribute(
+      "“You said '_Good night, Sir John_,' and there's not a man in the county o' South-Wessex "
+      "like me,” said Jack Durbeyfield.\n\n“Indeed.”\n");
+  for (const Speaker& s : dialect.speakers) {
+    CHECK(s.name != "Sir John_");
+    CHECK(s.name != "South-Wessex");
+  }
   // Three people: no alternation is forced on the turns nobody attributed.
   const Attributed three = attribute(
       "The sisters sat by the fire.\n\n"
