@@ -815,10 +815,11 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
     return s;
   };
   // The name each speaker is called by most often (-1 on a tie), and how often.
-  const auto best_name = [&](const std::map<std::int32_t, int>& names) {
+  const auto best_name = [&](const std::map<std::int32_t, int>& names, auto eligible) {
     std::pair<std::int32_t, int> best{-1, 0};
     bool tie = false;
     for (const auto& [name, count] : names) {
+      if (!eligible(name)) continue;
       if (count > best.second) {
         best = {name, count}, tie = false;
       } else if (count == best.second) {
@@ -844,12 +845,15 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
   }
   for (const bool named_pass : {false, true}) {
     for (const auto& [speaker, names] : votes) {
-      const auto [name, count] = best_name(names);
+      const bool narrator = root(speaker) == c.narrator;
+      const auto [name, count] = best_name(names, [&](std::int32_t n) {
+        return !narrator || !speaks[static_cast<std::size_t>(root(n))];
+      });
       if (name < 0) continue;
       const std::int32_t a = root(speaker);
       const std::int32_t b = root(name);
       if (a == b || at(a).group || at(b).group || !at(b).named) continue;
-      if (!named_pass && !at(a).named && (a != c.narrator || !speaks[static_cast<std::size_t>(b)])) {
+      if (!named_pass && !at(a).named) {
         merge_speaker(c, quotes, a, b);
         folded[static_cast<std::size_t>(a)] = b;
         took[static_cast<std::size_t>(b)] = true;

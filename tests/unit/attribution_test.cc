@@ -435,6 +435,12 @@ TEST_CASE("attribution: the narrator and the names a dialogue gives its speakers
       "“How very odd, eh, Good?” said Henry Curtis.\n\n"
       "“Odd indeed,” said Good.\n");
   CHECK(three.speaker_of("I am going") == "I");
+  // ... and takes the other name it is called by.
+  const Attributed quatermain = attribute(
+      "“Three years,” said Good.\n\n"
+      "“Shut up, Good!” said Henry Curtis. “And now, Quatermain, tell us.”\n\n"
+      "“I will,” I answered.\n");
+  CHECK(quatermain.speaker_of("I will") == "Quatermain");
   // Mrs. Pontellier is not Mr. Pontellier.
   const Attributed couple = attribute(
       "“It is hot,” said Mr. Pontellier.\n\n“It is,” said Mrs. Pontellier.\n");
