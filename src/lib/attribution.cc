@@ -329,7 +329,8 @@ Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
 }
 
 // Words before the opening mark in its sentence (Name noted: “…”), or the last sentence of the
-// previous paragraph when that ends with a colon and the quote opens its paragraph.
+// previous paragraph when that ends with a colon or a comma and the quote opens its paragraph
+// (“it was impossible for him not to say exactly as he had said at dinner,”).
 Window before_quote(const Context& c, const Quote& q) {
   const std::size_t hi = c.word_at_or_after(q.outer.begin);
   std::size_t lo = hi;
@@ -345,7 +346,9 @@ Window before_quote(const Context& c, const Quote& q) {
   }
   if (q.paragraph == 0 || lo == 0) return {};
   const Span previous = c.tokens.paragraphs[q.paragraph - 1];
-  if (previous.empty() || c.text[previous.end - 1] != ':') return {};
+  if (previous.empty() || (c.text[previous.end - 1] != ':' && c.text[previous.end - 1] != ',')) {
+    return {};
+  }
   while (lo > 0 && !c.words[lo - 1].quoted && c.words[lo - 1].paragraph == q.paragraph - 1 &&
          (lo == hi || !has_any(c.gap(lo), ".!?;"))) {
     --lo;

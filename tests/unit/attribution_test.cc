@@ -389,6 +389,12 @@ TEST_CASE("attribution: a colon lets the verb stand far from the quote") {
   CHECK(a.speaker_of("Well, I lay") == "Aunt Polly");
   CHECK(a.method_of("Well, I lay") == "leading-verb");
   CHECK(a.quote("Well, I lay").attribution.verb.slice(a.text) == "said");
+  // A paragraph ending in a comma introduces the quote that opens the next one.
+  const Attributed comma = attribute(
+      "Henry Woodhouse (Hartfield) sat by the fire. When tea came, he said, as he had said at "
+      "dinner,\n\n"
+      "“Poor Miss Taylor!”\n");
+  CHECK(comma.speaker_of("Poor Miss") == "Henry Woodhouse");
   // Without the colon, a verb that far from the quote introduces nothing.
   const Attributed far = attribute(
       "Aunt Polly (Missouri) came in.\n\n"
