@@ -807,8 +807,13 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
         const std::int32_t s = head.attribution.speaker;
         if (s >= 0 && s != speaker && s != name && opens_paragraph(c, head)) ++votes[s][name];
       };
-      if (adjacent(quotes, direct, turns, t)) vote(t - 1);
-      if (adjacent(quotes, direct, turns, t + 1)) vote(t + 1);
+      // The turn before and the one after, with at most one paragraph of narration between.
+      const auto near = [&](std::size_t later) {
+        return later > 0 && later < turns.size() &&
+               quotes[direct[turns[later].first]].paragraph <= turns[later - 1].last_paragraph + 2;
+      };
+      if (near(t)) vote(t - 1);
+      if (near(t + 1)) vote(t + 1);
     }
   }
   std::vector<std::int32_t> folded(c.speakers.size());

@@ -1,6 +1,7 @@
 // The word view and speaker table shared by the attribution passes.
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "attribution_internal.h"
 #include "text_util.h"
@@ -233,7 +234,10 @@ void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end)
   std::string name = collapse_spaces(slice(begin, end));
   // "at Miss Watkin's house": the person is Miss Watkin.
   if (is_possessive(end - 1)) name.resize(name.size() - (name.ends_with("'s") ? 2 : 4));
-  speakers[static_cast<std::size_t>(speaker)].name = std::move(name);
+  // A longer form replaces a partial one ("Durbeyfield", then "John Durbeyfield"): the earlier
+  // form stays an alias.
+  std::string previous = std::exchange(speakers[static_cast<std::size_t>(speaker)].name, std::move(name));
+  if (!previous.empty()) add_alias(speaker, previous);
   std::vector<std::string>& name_keys = name_keys_[static_cast<std::size_t>(speaker)];
   for (const std::string& key : name_keys) {
     std::vector<std::int32_t>& bucket = name_index_[name_index_key(key)];

@@ -131,7 +131,9 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
     const std::size_t next = last + 1;
     const std::string_view gap = c.gap(next);
     const bool title = c.is(WordClass::kHonorifics, last) || c.keys[last].size() == 1;
-    const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || (title && gap == ". ");
+    // A hard-wrapped line may break a name: "Hunter\nQuatermain".
+    const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n" ||
+                        (title && (gap == ". " || gap == ".\n"));
     if (!joined || c.words[next].quoted != c.words[i].quoted) break;
     if (c.words[next].upper) {
       last = next;

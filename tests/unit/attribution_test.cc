@@ -361,6 +361,13 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
       "“Yes, Beatrice.”\n");
   CHECK(beatrice.speaker_of("I am feeling") == "Beatrice");
   CHECK(beatrice.speaker("Beatrice").mentions.size() == 1);
+  // A hard-wrapped line may break a name, and the partial form met first stays an alias.
+  const Attributed wrapped = attribute(
+      "“Daze my eyes,” said Durbeyfield, as the parson rode on.\n\n"
+      "“Good night,” said a haggler named John\n"
+      "Durbeyfield.\n");
+  CHECK(wrapped.speaker_of("Daze") == "John Durbeyfield");
+  CHECK(wrapped.speaker("John Durbeyfield").aliases == std::vector<std::string>{"Durbeyfield"});
   // A possessive is not part of the name.
   const Attributed possessive = attribute(
       "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
