@@ -541,6 +541,20 @@ bool opens_paragraph(const Context& c, const Quote& q) {
   return before == 0 || c.words[before - 1].paragraph != q.paragraph;
 }
 
+// Whether a sentence of narration between two quotes of a paragraph opens with another known
+// person or a he/she standing for one (“…,” said the doctor. She shook her head. “…”): then
+// the second quote is not simply the first one's continuation.
+bool other_subject_between(Context& c, const Quote& previous, const Quote& q) {
+  const std::size_t from = c.word_at_or_after(previous.outer.end);
+  const std::size_t to = c.word_at_or_after(q.outer.begin);
+  for (std::size_t k = from; k < to; ++k) {
+    if (c.words[k].quoted || k == 0 || c.words[k].sentence == c.words[k - 1].sentence) continue;
+    const NounPhrase np = known_person_at(c, k);
+    if (np.ok()) return np.speaker != previous.attribution.speaker;
+  }
+  return false;
+}
+
 // No pattern matched: the subject of the narration right after the quote in its paragraph
 // (“…” Carl thrust his hands ...), else the last person or he/she before it in the paragraph,
 // unless the quote addresses that person by name (“Why, Emil! ...”).
@@ -981,7 +995,8 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     }
     if (!done) done = attribute_before(c, q, before_quote(c, q));
     if (!done && previous && previous->attribution.speaker >= 0 &&
-        previous->paragraph + previous->paragraphs - 1 == q.paragraph) {
+        previous->paragraph + previous->paragraphs - 1 == q.paragraph &&
+        !other_subject_between(c, *previous, q)) {
       q.attribution = previous->attribution;
       q.attribution.method = AttributionMethod::kContinuation;
       q.attribution.verb = {};

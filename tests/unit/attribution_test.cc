@@ -293,6 +293,12 @@ TEST_CASE("attribution: continuation, nearby narration and turn-taking") {
   CHECK(dialogue.speaker_of("Why not") == "Terry");
   CHECK(dialogue.method_of("Why not") == "turn-taking");
   CHECK(dialogue.speaker_of("It is too dark") == "Jeff");
+  // Narration about somebody else between two quotes of a paragraph ends the continuation.
+  const Attributed other = attribute(
+      "Kate Holt (Ohio) lay in bed. “What's the matter?” said Tom Reed. Kate shook her head. "
+      "“Nothing at all.”\n");
+  CHECK(other.speaker_of("Nothing at all") == "Kate Holt");
+  CHECK(other.method_of("Nothing at all") == "nearby");
   const Attributed nearby = attribute(
       "“Shall we go?” asked Terry.\n\n"
       "“I will drive.” Terry took the keys.\n");
