@@ -499,13 +499,17 @@ bool split_between(const Context& c, const Quote& first, const Quote& second) {
   if (first.attribution.speaker < 0 || first.attribution.verb.empty()) return false;
   if (first.outer.end > second.outer.begin) return false;
   std::string_view between = c.text.substr(first.outer.end, second.outer.begin - first.outer.end);
+  // “...,” says he at length; “...”: a semicolon may close the attribution too.
+  while (!between.empty() && (between.back() == ' ' || between.back() == '\n')) between.remove_suffix(1);
+  const bool semicolon = between.ends_with(";");
+  if (semicolon) between.remove_suffix(1);
   if (has_any(between, ".!?;") ||
       paragraph_at(c, first.outer.end - 1) != paragraph_at(c, second.outer.begin)) {
     return false;
   }
   while (!between.empty() && (between.back() == ' ' || between.back() == '\xA0')) between.remove_suffix(1);
   if (between.ends_with("\xC2")) between.remove_suffix(1);
-  return between.ends_with(",") || between.ends_with(":") || has_dash(between);
+  return semicolon || between.ends_with(",") || between.ends_with(":") || has_dash(between);
 }
 
 // True when `verb` starts with a reporting verb or source phrase of the lexicon.
@@ -729,6 +733,16 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
       if (party[side] >= 0) continue;
       std::map<std::int32_t, int> called;
       for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
+        for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
+          if (addressed[n] >= 0 && addressed[n] != party[1 - side]) ++called[addressed[n]];
+        }
+      }
+      // Also the turns of that person just before the chain (“Hulloa, Emma!” he said. / The
+      // nurse bent down. / “Am I to come home?” he asked. / “Yes, I've come to fetch you.”).
+      for (std::size_t t = begin; party[1 - side] >= 0 && t-- > 0 && begin - t <= 2;) {
+        const Quote& head = quotes[direct[turns[t].first]];
+        if (head.paragraph + 3 < quotes[direct[turns[begin].first]].paragraph) break;
+        if (head.attribution.speaker != party[1 - side]) continue;
         for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
           if (addressed[n] >= 0 && addressed[n] != party[1 - side]) ++called[addressed[n]];
         }

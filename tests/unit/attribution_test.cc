@@ -591,6 +591,22 @@ TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
       "“Y-o-u-u TOM!” cried Polly Sawyer.\n\n"
       "“Nothing.”\n");
   CHECK(shout.speaker_of("Nothing") == "Tom");
+  // The person addressed just before a chain is its unknown side.
+  const Attributed before = attribute(
+      "“Hulloa, Emma!” said Philip Carey.\n\n"
+      "The nurse bent down and kissed him.\n\n"
+      "“Am I to come home?” said Philip Carey.\n\n"
+      "“Yes, I've come to fetch you.”\n\n"
+      "“You've got a new dress on.”\n");
+  CHECK(before.speaker_of("Yes, I've") == "Emma");
+  CHECK(before.speaker_of("You've got") == "Philip Carey");
+  // A semicolon may close the attribution of a split quote; "spoken" is a verb of speech.
+  const Attributed semicolon = attribute(
+      "“This is a handy cove,” says Billy Bones at length; “and a pleasant grog-shop.”\n\n"
+      "“Ma, I'm going,” Henry Fleming had spoken.\n");
+  CHECK(semicolon.speaker_of("and a pleasant") == "Billy Bones");
+  CHECK(semicolon.method_of("and a pleasant") == "split");
+  CHECK(semicolon.quote("Ma, I'm").attribution.verb.slice(semicolon.text) == "spoken");
   // Verbs of speech from fiction: grumbled.
   const Attributed c = attribute("“These chumps make me tired,” grumbled Stewart Snyder.\n");
   CHECK(c.speaker_of("These chumps") == "Stewart Snyder");
