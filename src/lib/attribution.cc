@@ -732,20 +732,20 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
     for (int side = 0; side < 2; ++side) {
       if (party[side] >= 0) continue;
       std::map<std::int32_t, int> called;
-      for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
+      const auto count_addressees = [&](std::size_t t) {
         for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
           if (addressed[n] >= 0 && addressed[n] != party[1 - side]) ++called[addressed[n]];
         }
+      };
+      for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
+        count_addressees(t);
       }
       // Also the turns of that person just before the chain (“Hulloa, Emma!” he said. / The
       // nurse bent down. / “Am I to come home?” he asked. / “Yes, I've come to fetch you.”).
       for (std::size_t t = begin; party[1 - side] >= 0 && t-- > 0 && begin - t <= 2;) {
         const Quote& head = quotes[direct[turns[t].first]];
         if (head.paragraph + 3 < quotes[direct[turns[begin].first]].paragraph) break;
-        if (head.attribution.speaker != party[1 - side]) continue;
-        for (std::size_t n = turns[t].first; n < turns[t].end; ++n) {
-          if (addressed[n] >= 0 && addressed[n] != party[1 - side]) ++called[addressed[n]];
-        }
+        if (head.attribution.speaker == party[1 - side]) count_addressees(t);
       }
       int most = 0;
       for (const auto& [speaker, count] : called) {
