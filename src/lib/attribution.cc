@@ -793,6 +793,32 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
   }
 }
 
+// The person a quote's speaker says they are: “I am Mary Lennox”, “My name is Awa Koné”, “I
+// am Parson Tringham, the antiquary”. A name of two words, or after a title, or a given name, or
+// a known person (not “I am English”). -1 when the quote has no such words.
+std::int32_t self_introduction(Context& c, const Quote& q) {
+  const std::size_t first = c.word_at_or_after(q.span.begin);
+  std::size_t end = first;
+  while (end < c.size() && c.words[end].span.end <= q.span.end) ++end;
+  for (std::size_t k = first; k + 1 < end; ++k) {
+    std::size_t j = 0;
+    if (c.keys[k] == "i" && c.keys[k + 1] == "am") j = k + 2;
+    else if (c.keys[k] == "i'm" || c.keys[k] == "i\u2019m") j = k + 1;
+    else if (k + 2 < end && c.keys[k] == "my" && c.keys[k + 1] == "name" && c.keys[k + 2] == "is") j = k + 3;
+    if (j == 0 || j >= end || !c.words[j].upper) continue;
+    const std::size_t e = quoted_name_end(c, j, end - 1);
+    if (e == j) continue;
+    std::size_t b = j;
+    while (b + 1 < e && (c.is(WordClass::kRoles, b) || c.is(WordClass::kHonorifics, b))) ++b;
+    if (!person_like(c, b, e) || contraction(c.slice(b, e))) continue;
+    const std::int32_t known = c.find_person(b, e, first);
+    const bool titled = b > j || !c.value(WordClass::kHonorifics, j).empty();
+    if (known < 0 && e - b < 2 && !titled && c.value(WordClass::kGivenNames, b).empty()) continue;
+    return known >= 0 ? known : c.person(b, e);
+  }
+  return -1;
+}
+
 // Folds speaker `from` into `into`: its quotes, mentions, name and aliases, and what `into` lacks
 // of its role, affiliation, country and gender.
 void merge_speaker(Context& c, std::vector<Quote>& quotes, std::int32_t from, std::int32_t into) {
@@ -844,6 +870,15 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
       if (near(t + 1)) vote(t + 1);
     }
   }
+  // Speakers who say who they are: “I am Mary Lennox,” the little girl said.
+  std::vector<std::pair<std::int32_t, std::int32_t>> introductions;  // speaker, name
+  for (const std::size_t i : direct) {
+    const std::int32_t speaker = quotes[i].attribution.speaker;
+    if (speaker < 0 || c.speakers[static_cast<std::size_t>(speaker)].group) continue;
+    if (const std::int32_t name = self_introduction(c, quotes[i]); name >= 0 && name != speaker) {
+      introductions.emplace_back(speaker, name);
+    }
+  }
   std::vector<std::int32_t> folded(c.speakers.size());
   for (std::size_t s = 0; s < folded.size(); ++s) folded[s] = static_cast<std::int32_t>(s);
   const auto root = [&](std::int32_t s) {
@@ -879,6 +914,18 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
       speaks[static_cast<std::size_t>(a.speaker)] = true;
     }
   }
+  for (const auto& [speaker, name] : introductions) {
+    const std::int32_t a = root(speaker);
+    const std::int32_t b = root(name);
+    if (a == b) continue;
+    if (!at(a).named) {  // the description or the narrator is that person
+      merge_speaker(c, quotes, a, b);
+      folded[static_cast<std::size_t>(a)] = b;
+    } else if (at(b).mentions.empty() && !speaks[static_cast<std::size_t>(b)]) {
+      merge_speaker(c, quotes, b, a);  // a named speaker's other name
+      folded[static_cast<std::size_t>(b)] = a;
+    }
+  }
   for (const bool named_pass : {false, true}) {
     for (const auto& [speaker, names] : votes) {
       const bool narrator = root(speaker) == c.narrator;
@@ -893,6 +940,12 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
         merge_speaker(c, quotes, a, b);
         folded[static_cast<std::size_t>(a)] = b;
         took[static_cast<std::size_t>(b)] = true;
+      } else if (!named_pass && !at(speaker).named && at(b).mentions.empty() &&
+                 !speaks[static_cast<std::size_t>(b)]) {
+        // A description that said who it is ("I am Parson Tringham") keeps the name the other
+        // speaker calls it by ("Pa'son Tringham") as an alias.
+        merge_speaker(c, quotes, b, a);
+        folded[static_cast<std::size_t>(b)] = a;
       } else if (named_pass && at(a).named && at(b).mentions.empty() && count >= 2 &&
                  !took[static_cast<std::size_t>(b)]) {
         merge_speaker(c, quotes, b, a);

@@ -1,5 +1,6 @@
 // Attribution: every pattern of lexicons/reporting.verbs-driven quote attribution, the roster,
 // indirect speech and the attribution lexicon parser.
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -632,6 +633,24 @@ TEST_CASE("attribution: a person introduced by a description is the description 
       "“I know. You get people.”\n");
   CHECK(named.speaker_of("I know") == "Stewart Snyder");
   CHECK(named.speaker("Stewart Snyder").mentions.size() == 1);
+}
+
+TEST_CASE("attribution: a speaker who says who they are") {
+  const Attributed a = attribute(
+      "“I am Mary Lennox,” the little girl said, drawing herself up stiffly.\n\n"
+      "“I am English,” said the stranger.\n");
+  CHECK(a.speaker_of("I am Mary") == "Mary Lennox");
+  CHECK(a.speaker("Mary Lennox").aliases == std::vector<std::string>{"the little girl"});
+  CHECK(a.speaker_of("I am English") == "the stranger");
+  // The description keeps the name the other speaker calls it by as an alias.
+  const Attributed b = attribute(
+      "“I am Parson Tringham, the antiquary,” said the parson.\n\n"
+      "“Daze my eyes, Pa'son Tringham!” said Jack Durbeyfield.\n\n"
+      "“It is true,” said the parson.\n");
+  CHECK(b.speaker_of("It is true") == "Parson Tringham");
+  const std::vector<std::string>& aliases = b.speaker("Parson Tringham").aliases;
+  CHECK(std::find(aliases.begin(), aliases.end(), "Pa'son Tringham") != aliases.end());
+  CHECK(std::find(aliases.begin(), aliases.end(), "the parson") != aliases.end());
 }
 
 TEST_CASE("attribution: indirect speech") {
