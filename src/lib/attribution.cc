@@ -86,6 +86,17 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
           return make(SpeakerReference::kTitle, i, k + 1, s);
         }
       }
+      // "the mother" or "his wife" in a story with one Mrs. Morel; "the father", "her husband"
+      // with one Mr.
+      if (definite && c.generic_descriptions && k == i + 1) {
+        const std::string& noun = c.keys[k];
+        const char* title = noun == "mother" || noun == "wife" ? "mrs"
+                            : noun == "father" || noun == "husband" ? "mr" : nullptr;
+        if (const std::int32_t s = title ? c.only_titled(title) : -1; s >= 0) {
+          c.add_mention(s, i, k + 1);
+          return make(SpeakerReference::kTitle, i, k + 1, s);
+        }
+      }
       const std::int32_t s = c.unnamed_speaker(i, k + 1, false);
       c.add_mention(s, i, k + 1);
       read_for_affiliation(c, s, k + 1, limit);

@@ -225,7 +225,7 @@ std::int32_t Context::add_speaker(Speaker speaker) {
   description_keys_.emplace_back();
   mention_words_.emplace_back();
   mention_spans_.emplace_back();
-  honorific_gender_.push_back(0);
+  name_gender_.push_back(0);
   return static_cast<std::int32_t>(speakers.size() - 1);
 }
 
@@ -472,11 +472,17 @@ std::int32_t Context::resolve_title_noun(std::size_t before, std::string_view he
   return best;
 }
 
-char Context::honorific_gender(std::size_t begin, std::size_t end) const {
+char Context::name_gender(std::size_t begin, std::size_t end) const {
   char gender = 0;
   for (std::size_t k = begin; k < end; ++k) {
     const std::string_view g = value(WordClass::kHonorifics, k);
     if (!g.empty()) gender = g[0];
+  }
+  for (std::size_t k = begin; k < end && gender == 0; ++k) {  // William Morel is not Mrs. Morel
+    if (is(WordClass::kHonorifics, k)) continue;
+    const std::string_view g = value(WordClass::kGivenNames, k);
+    if (!g.empty()) gender = g[0];
+    break;
   }
   return gender;
 }
@@ -486,7 +492,7 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
   for (std::size_t k = begin; k < end; ++k) {
     if (!is(WordClass::kHonorifics, k) && !is(WordClass::kParticles, k)) run.push_back(keys[k]);
   }
-  const char gender = honorific_gender(begin, end);  // Mrs. Pontellier is not Mr. Pontellier
+  const char gender = name_gender(begin, end);  // Mrs. Pontellier is not Mr. Pontellier
   if (run.empty()) return -1;
   const auto contained = [](const std::vector<std::string_view>& part,
                             const std::vector<std::string>& whole) {
@@ -505,7 +511,7 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
     if (!speakers[index].named || name_keys_[index].empty() || !contained(run, name_keys_[index])) {
       continue;
     }
-    const char titled = honorific_gender_[index];
+    const char titled = name_gender_[index];
     if (gender != 0 && titled != 0 && titled != gender) continue;
     // The most recently mentioned of several candidates (Li Wei / Wei Zhang).
     const std::vector<std::size_t>& seen_at = mention_words_[index];
@@ -521,7 +527,7 @@ std::int32_t Context::find_person(std::size_t begin, std::size_t end, std::size_
 
 std::int32_t Context::person(std::size_t begin, std::size_t end) {
   std::int32_t found = find_person(begin, end, begin);
-  const char gender = honorific_gender(begin, end);
+  const char gender = name_gender(begin, end);
   if (found < 0) {
     // A longer form of a name first seen in part ("Kowalczyk", then "Marta Kowalczyk"): the
     // earliest such speaker, among those sharing a word with the name.
@@ -532,7 +538,7 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
       for (const std::int32_t s : bucket->second) {
         const auto index = static_cast<std::size_t>(s);
         if (!speakers[index].named || speakers[index].group || name_keys_[index].size() != 1) continue;
-        if (gender != 0 && honorific_gender_[index] != 0 && honorific_gender_[index] != gender) continue;
+        if (gender != 0 && name_gender_[index] != 0 && name_gender_[index] != gender) continue;
         if (!same_name_word(keys[k], name_keys_[index][0])) continue;
         if (earliest < 0 || s < earliest) earliest = s;
       }
@@ -580,6 +586,12 @@ void Context::add_alias(std::int32_t speaker, std::string_view written) {
   }
 }
 
+std::int32_t Context::only_titled(std::string_view title) const {
+  const auto it = title_index_.find(std::string(title));
+  if (it == title_index_.end() || it->second.size() != 1) return -1;
+  return it->second.front();
+}
+
 void Context::add_title(std::int32_t speaker, const std::string& key) {
   std::vector<std::string>& titles = title_keys_[static_cast<std::size_t>(speaker)];
   if (std::find(titles.begin(), titles.end(), key) != titles.end()) return;
@@ -594,8 +606,8 @@ void Context::add_mention(std::int32_t speaker, std::size_t begin, std::size_t e
   if (!mention_spans_[static_cast<std::size_t>(speaker)].insert(key).second) return;
   s.mentions.push_back(span);
   add_alias(speaker, span.slice(text));
-  if (const char gender = honorific_gender(begin, end); gender != 0 && s.named) {
-    honorific_gender_[static_cast<std::size_t>(speaker)] = gender;
+  if (const char gender = name_gender(begin, end); gender != 0 && s.named) {
+    name_gender_[static_cast<std::size_t>(speaker)] = gender;
   }
   for (std::size_t k = begin; k < end && s.named; ++k) {  // Dr. Archie: the doctor
     if (is(WordClass::kHonorifics, k) || is(WordClass::kRoles, k)) add_title(speaker, keys[k]);

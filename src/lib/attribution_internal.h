@@ -106,12 +106,15 @@ class Context {
   // Captain Eldridge. An honorific abbreviation stands for a noun that starts with its first
   // letter and contains its letters in order (dr: doctor, capt: captain). -1 when none is.
   std::int32_t resolve_title_noun(std::size_t before, std::string_view head) const;
-  // The gender that an honorific among words [begin, end) gives (Mrs.: 'f'), or 0.
-  char honorific_gender(std::size_t begin, std::size_t end) const;
+  // The gender that an honorific among words [begin, end) gives (Mrs.: 'f'), else the first
+  // word's given name (William: 'm'), or 0.
+  char name_gender(std::size_t begin, std::size_t end) const;
   // A person named by words [begin, end): a known one (full name or part of it), else -1.
   std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
   // The person named by words [begin, end), added to the roster when new.
   std::int32_t person(std::size_t begin, std::size_t end);
+  // The one speaker named with that title ("mrs"), or -1 when none or several are.
+  std::int32_t only_titled(std::string_view title) const;
   // Lets "the KEY" (the doctor, the boy) refer back to the named speaker.
   void add_title(std::int32_t speaker, const std::string& key);
   // Records a mention; it also counts for pronoun resolution while the roster is being built.
@@ -149,9 +152,10 @@ class Context {
   std::unordered_map<std::string, std::vector<std::int32_t>> name_index_;
   // Per speaker: the words where the roster mentions them, ascending; and the spans of all their
   // mentions, to add each once.
-  // Per speaker: the gender a mention's honorific gave (Mr.: 'm'), so that Mrs. Pontellier is
-  // not taken for Mr. Pontellier; 0 when none did.
-  std::vector<char> honorific_gender_;
+  // Per speaker: the gender a mention's honorific or given name gave (name_gender), so that
+  // Mrs. Pontellier is not taken for Mr. Pontellier nor Mrs. Morel for William Morel; 0 when none
+  // did.
+  std::vector<char> name_gender_;
   std::vector<std::vector<std::size_t>> mention_words_;
   std::vector<std::unordered_set<std::uint64_t>> mention_spans_;
   // Per speaker: for a character described, not named ("the doctor"), the keys of the

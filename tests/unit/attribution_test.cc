@@ -625,6 +625,16 @@ TEST_CASE("attribution: a person introduced by a description is the description 
   CHECK(a.speaker_of("They'll be") == "William");
   CHECK(a.quote("They'll be").attribution.reference == themescan::SpeakerReference::kTitle);
   CHECK(a.speaker_of("Not yet") == "the mother");
+  // "the mother" in a story with one Mrs.: Mrs. Morel; with two, nobody in particular.
+  const Attributed mother = attribute(
+      "Mrs. Morel (Bestwood) did her work.\n\n"
+      "“Can I have my dinner?” asked William Morel.\n\n"
+      "“As soon as it's done,” replied the mother.\n");
+  CHECK(mother.speaker_of("As soon") == "Mrs. Morel");
+  const Attributed two = attribute(
+      "Mrs. Morel (Bestwood) and Mrs. Kirk (Bestwood) did their work.\n\n"
+      "“As soon as it's done,” replied the mother.\n");
+  CHECK(two.speaker_of("As soon") == "the mother");
   // "a classmate named Stewart Snyder" introduces a person.
   const Attributed named = attribute(
       "A classmate named Stewart Snyder walked beside her.\n\n"
