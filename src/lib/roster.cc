@@ -283,14 +283,37 @@ void build_roster(Context& c) {
         if (c.breaks(k + 1, ",.;:!?()") || c.is(WordClass::kVerbs, k)) break;
       }
     }
+    // "Allan Quatermain, commonly called Hunter Quatermain": one person, the second name an alias.
+    std::size_t alias_b = 0, alias_e = 0;
+    if (after == ", " && e + 1 < c.size()) {
+      std::size_t k = e;
+      if (!c.words[k].upper && (c.keys[k] == "commonly" || c.keys[k] == "usually" ||
+                                c.keys[k] == "also" || c.keys[k] == "generally" ||
+                                c.keys[k] == "better")) {
+        ++k;
+      }
+      if (k < c.size() && (c.keys[k] == "called" || c.keys[k] == "nicknamed")) {
+        alias_b = k + 1;
+      } else if (k + 1 < c.size() && c.keys[k] == "known" && c.keys[k + 1] == "as") {
+        alias_b = k + 2;
+      }
+      alias_e = alias_b > 0 ? name_end(c, alias_b) : 0;
+      if (alias_e <= alias_b || !person_like(c, alias_b, alias_e)) alias_b = alias_e = 0;
+    }
     const std::int32_t known = c.find_person(b, e, b);
-    if (!(apposition || bracket || verb_after || verb_before || by || titled || noun || named) &&
+    if (!(apposition || bracket || verb_after || verb_before || by || titled || noun || named ||
+          alias_e > 0) &&
         known < 0) {
       i = e - 1;
       continue;
     }
     const std::int32_t s = c.person(b, e);
     c.add_mention(s, b, e);
+    if (alias_e > 0) {
+      c.add_mention(s, alias_b, alias_e);
+      i = alias_e - 1;
+      continue;
+    }
     Speaker& speaker = c.speakers[static_cast<std::size_t>(s)];
     if (noun) {
       c.add_title(s, c.keys[noun]);

@@ -625,6 +625,15 @@ TEST_CASE("attribution: a person introduced by a description is the description 
   CHECK(a.speaker_of("They'll be") == "William");
   CHECK(a.quote("They'll be").attribution.reference == themescan::SpeakerReference::kTitle);
   CHECK(a.speaker_of("Not yet") == "the mother");
+  // "X, commonly called Y" (also "known as"): one person; the narrator called by that name is him.
+  const Attributed called = attribute(
+      "You will get a fair idea of Allan Quatermain, commonly called Hunter Quatermain.\n\n"
+      "“And now, Quatermain, tell us,” said Henry Curtis.\n\n"
+      "“I will,” I answered.\n");
+  CHECK(called.speaker_of("I will") == "Allan Quatermain");
+  const std::vector<std::string>& forms = called.speaker("Allan Quatermain").aliases;
+  CHECK(std::find(forms.begin(), forms.end(), "Hunter Quatermain") != forms.end());
+  for (const Speaker& s : called.speakers) CHECK(s.name != "Hunter Quatermain");
   // "the mother" in a story with one Mrs.: Mrs. Morel; with two, nobody in particular.
   const Attributed mother = attribute(
       "Mrs. Morel (Bestwood) did her work.\n\n"
