@@ -1047,12 +1047,20 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     c.avoid.clear();
     if (addressed[n] >= 0) c.avoid.push_back(addressed[n]);
     c.partner = -1;
+    if (!turns.empty() && turns.back().paragraph + 1 == q.paragraph) {
+      // The person the previous turn addressed (“Feel pretty sick, Thea?” he asked. / She
+      // looked at him. “I thought you were here,” she said.)
+      const std::int32_t spoke = turns.back().speaker;
+      for (std::size_t m = n; m-- > 0 && c.partner < 0;) {
+        const Quote& before = quotes[direct[m]];
+        if (before.paragraph + before.paragraphs - 1 != turns.back().paragraph) break;
+        if (before.attribution.speaker == spoke && addressed[m] >= 0 && addressed[m] != spoke) {
+          c.partner = addressed[m];
+        }
+      }
+    }
     if (!turns.empty() && turns.back().paragraph + 1 == q.paragraph && opens_paragraph(c, q)) {
       const std::int32_t spoke = turns.back().speaker;
-      if (previous && previous->attribution.speaker == spoke && addressed[n - 1] >= 0 &&
-          addressed[n - 1] != spoke) {
-        c.partner = addressed[n - 1];
-      }
       // Two people already taking turns, paragraph after paragraph.
       const std::size_t t = turns.size() - 1;
       if (c.partner < 0 && t > 0 && turns[t - 1].paragraph + 1 == turns[t].paragraph &&

@@ -375,6 +375,12 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
       "Durbeyfield.\n");
   CHECK(wrapped.speaker_of("Daze") == "John Durbeyfield");
   CHECK(wrapped.speaker("John Durbeyfield").aliases == std::vector<std::string>{"Durbeyfield"});
+  // The person the previous turn addressed (in any of its quotes) is the she of the next one,
+  // even after narration in the same paragraph.
+  const Attributed thea = attribute(
+      "“Feel pretty sick, Thea?” asked Dr. Archie. “Why didn't you call somebody?”\n\n"
+      "She looked at him while Mrs. Kronborg slept. “I thought you were here,” she said.\n");
+  CHECK(thea.speaker_of("I thought") == "Thea");
   // A possessive is not part of the name.
   const Attributed possessive = attribute(
       "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
