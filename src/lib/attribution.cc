@@ -428,7 +428,17 @@ bool attribute_after(Context& c, Quote& q, Window w) {
   const bool open_end = inside.ends_with(",") || inside.ends_with("!") || inside.ends_with("?") ||
                         inside.ends_with("\u2014") || inside.ends_with("-");
   if (!open_end || k + 1 >= w.end) return false;
+  // was, had, could, ...: the narration goes on (“…?” I was a dull black), nobody speaks.
+  const auto auxiliary = [&](std::size_t v) {
+    for (const std::string_view word : {"is", "was", "were", "are", "am", "be", "been", "had", "has",
+                                        "have", "did", "do", "does", "would", "could", "should",
+                                        "will", "shall", "can", "may", "might", "must"}) {
+      if (c.keys[v] == word) return true;
+    }
+    return c.is_function_word(v);
+  };
   if (!c.words[k].upper && !c.is(WordClass::kPronouns, k) && !c.is_article(k)) {
+    if (auxiliary(k)) return false;
     const NounPhrase np = speaker_after(c, k + 1, w.end);
     if (np.reference != SpeakerReference::kDescription && np.end <= k + 4) {
       return set(c, q, np, words_span(c, k, 1), AttributionMethod::kTrailingVerb, 0.85);
@@ -436,7 +446,7 @@ bool attribute_after(Context& c, Quote& q, Window w) {
     return false;
   }
   const NounPhrase np = speaker_after(c, k, w.end);
-  if (np.ok() && np.end < w.end && !c.words[np.end].upper &&
+  if (np.ok() && np.end < w.end && !c.words[np.end].upper && !auxiliary(np.end) &&
       np.reference != SpeakerReference::kDescription) {
     return set(c, q, np, words_span(c, np.end, 1), AttributionMethod::kTrailingVerb, 0.85);
   }

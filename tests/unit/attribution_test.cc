@@ -614,6 +614,12 @@ TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
   CHECK(semicolon.speaker_of("and a pleasant") == "Billy Bones");
   CHECK(semicolon.method_of("and a pleasant") == "split");
   CHECK(semicolon.quote("Ma, I'm").attribution.verb.slice(semicolon.text) == "spoken");
+  // An auxiliary after the quote is narration going on, not a verb of speech.
+  const Attributed auxiliary = attribute(
+      "“And how is your little Darkie?” I was a dull black, so he called me Darkie.\n\n"
+      "“Come with me!” Nora Kelly could not say more.\n");
+  CHECK(auxiliary.speaker_of("And how") == "(none)");
+  CHECK(auxiliary.speaker_of("Come with") == "(none)");
   // Verbs of speech from fiction: grumbled.
   const Attributed c = attribute("“These chumps make me tired,” grumbled Stewart Snyder.\n");
   CHECK(c.speaker_of("These chumps") == "Stewart Snyder");
