@@ -3,6 +3,7 @@
 #include "themescan/attribution.h"
 
 #include <algorithm>
+#include <set>
 #include <map>
 
 #include "attribution_internal.h"
@@ -972,6 +973,44 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
         merge_speaker(c, quotes, b, a);
         folded[static_cast<std::size_t>(b)] = a;
       }
+    }
+  }
+  // A described speaker who talks with the same people as exactly one named speaker of a
+  // compatible gender, and never with that speaker, is that speaker: "the child" talks with
+  // Winterbourne, as Randolph does; "the visitor" with Mrs. Copperfield, as Miss Betsey does.
+  // Partners: speakers of adjacent turns, at least twice (a conversation goes back and forth;
+  // consecutive quotes of a news report, each by someone else, meet once).
+  std::map<std::pair<std::int32_t, std::int32_t>, int> exchanges;
+  for (std::size_t t = 1; t < turns.size(); ++t) {
+    if (!adjacent(quotes, direct, turns, t)) continue;
+    const std::int32_t a = quotes[direct[turns[t].first]].attribution.speaker;
+    const std::int32_t b = quotes[direct[turns[t - 1].first]].attribution.speaker;
+    if (a < 0 || b < 0 || root(a) == root(b)) continue;
+    ++exchanges[std::minmax(root(a), root(b))];
+  }
+  std::map<std::int32_t, std::set<std::int32_t>> partners;
+  for (const auto& [pair, count] : exchanges) {
+    if (count < 2) continue;
+    partners[pair.first].insert(pair.second);
+    partners[pair.second].insert(pair.first);
+  }
+  for (const auto& [described, talks_with] : partners) {
+    if (at(described).named || at(described).group || described == c.narrator) continue;
+    std::int32_t only = -1;
+    int candidates = 0;
+    for (const auto& [person, theirs] : partners) {
+      if (!at(person).named || at(person).group || talks_with.count(person) > 0) continue;
+      if (at(described).gender != 0 && at(person).gender != 0 &&
+          at(described).gender != at(person).gender) {
+        continue;
+      }
+      const bool shared = std::any_of(talks_with.begin(), talks_with.end(),
+                                      [&](std::int32_t x) { return theirs.count(x) > 0; });
+      if (shared) only = person, ++candidates;
+    }
+    if (candidates == 1 && root(described) == described) {
+      merge_speaker(c, quotes, described, only);
+      folded[static_cast<std::size_t>(described)] = only;
     }
   }
   return folded;

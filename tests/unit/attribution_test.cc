@@ -684,6 +684,30 @@ TEST_CASE("attribution: a speaker who says who they are") {
   CHECK(std::find(aliases.begin(), aliases.end(), "the parson") != aliases.end());
 }
 
+TEST_CASE("attribution: a described speaker who talks with the same people as one named speaker") {
+  const Attributed a = attribute(
+      "“Will you give me a lump of sugar?” asked the child.\n\n"
+      "“Yes, you may take one,” said Winterbourne.\n\n"
+      "“Oh, blazes; it's hard!” said the child.\n\n"
+      "“Take care you don't hurt your teeth,” said Winterbourne.\n\n"
+      "Later the boy's sister came down the path.\n\n"
+      "“Randolph, what are you doing?” said Daisy Miller.\n\n"
+      "“I'm going up the Alps,” replied Randolph.\n\n"
+      "“That's the way they come down,” said Winterbourne.\n\n"
+      "“He's an American man!” cried Randolph.\n");
+  CHECK(a.speaker_of("Will you give") == "Randolph");
+  CHECK(a.speaker_of("Oh, blazes") == "Randolph");
+  const std::vector<std::string>& forms = a.speaker("Randolph").aliases;
+  CHECK(std::find(forms.begin(), forms.end(), "the child") != forms.end());
+  // Consecutive quotes of a news report, each by someone else, are no conversation.
+  const Attributed news = attribute(
+      "“We wanted something our parents could use,” said Arjun Menon.\n"
+      "“We don't send recordings abroad,” said Maryam Al-Balushi.\n"
+      "“Hackathons are a recruitment tool,” said one of the judges.\n"
+      "“Come to the closing night,” said Karim Haddad.\n");
+  CHECK(news.speaker_of("Hackathons") == "one of the judges");
+}
+
 TEST_CASE("attribution: indirect speech") {
   const Attributed a = attribute(
       "Vadim Glushchenko, Director of the Center for Global IT Cooperation, took part. He "
