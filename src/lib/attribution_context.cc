@@ -133,12 +133,16 @@ void Context::mark_common_capitals() {
     const Seen& seen = openers.find(keys[i])->second;
     if (seen.capital_inside) continue;
     // "Then Tom", "Finally Tom": a function word, or an adverb before a name (by its ending, long
-    // enough that Sally, Emily or Beverly are not taken for one).
+    // enough that Sally or Emily are not taken for one).
     const std::string& key = keys[i];
-    const bool adverb = key.size() >= 7 && i + 1 < words.size() && words[i + 1].upper &&
-                        gap(i + 1) == " " &&
-                        std::any_of(kAdverbEndings.begin(), kAdverbEndings.end(),
-                                    [&](std::string_view e) { return key.ends_with(e); });
+    // "Happily, the architect ...": any -ly word that long before a comma.
+    const bool before_name = i + 1 < words.size() && words[i + 1].upper && gap(i + 1) == " ";
+    const bool before_comma = i + 1 < words.size() && gap(i + 1) == ", ";
+    const bool adverb =
+        key.size() >= 7 &&
+        ((before_name && std::any_of(kAdverbEndings.begin(), kAdverbEndings.end(),
+                                     [&](std::string_view e) { return key.ends_with(e); })) ||
+         (before_comma && key.ends_with("ly")));
     common_capital_[i] = seen.lower || is_function_word(i) || adverb;
   }
 }
@@ -550,17 +554,8 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
   }
   if (found >= 0) return found;
   Speaker speaker;
-  for (std::size_t k = begin; k < end; ++k) {
-    const std::string_view gender = value(WordClass::kHonorifics, k);
-    if (!gender.empty()) speaker.gender = gender[0];
-  }
+  speaker.gender = gender;  // Mrs., Annie, Yasmine Benali
   if (speaker.gender == 0) speaker.gender = gender_from_surname(keys[end - 1]);
-  for (std::size_t k = begin; k < end && speaker.gender == 0; ++k) {  // Annie, Yasmine Benali
-    if (is(WordClass::kHonorifics, k)) continue;
-    const std::string_view gender = value(WordClass::kGivenNames, k);
-    if (!gender.empty()) speaker.gender = gender[0];
-    break;
-  }
   const std::int32_t index = add_speaker(std::move(speaker));
   set_name(index, begin, end);
   return index;

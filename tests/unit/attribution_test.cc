@@ -381,6 +381,11 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
       "“Feel pretty sick, Thea?” asked Dr. Archie. “Why didn't you call somebody?”\n\n"
       "She looked at him while Mrs. Kronborg slept. “I thought you were here,” she said.\n");
   CHECK(thea.speaker_of("I thought") == "Thea");
+  // "Happily, the architect ..." opens a sentence with an adverb, not a person in apposition.
+  const Attributed happily = attribute(
+      "Happily, the architect had foresight to build it strong.\n\n"
+      "“What the devil is the matter?” he asked.\n");
+  for (const Speaker& s : happily.speakers) CHECK(s.name != "Happily");
   // A possessive is not part of the name.
   const Attributed possessive = attribute(
       "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
