@@ -762,12 +762,16 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
       for (std::size_t t = begin + static_cast<std::size_t>(1 - side); t < end; t += 2) {
         count_addressees(t);
       }
-      // Also the turns of that person just before the chain (“Hulloa, Emma!” he said. / The
-      // nurse bent down. / “Am I to come home?” he asked. / “Yes, I've come to fetch you.”).
+      // Also the turns of that person, or of nobody known, just before the chain (“Hulloa,
+      // Emma!” he said. / The nurse bent down. / “Am I to come home?” he asked. / “Yes, I've
+      // come to fetch you.”; “Y-o-u-u TOM!” / She seized a small boy. / “There! What you been
+      // doing?” / “Nothing.”).
       for (std::size_t t = begin; party[1 - side] >= 0 && t-- > 0 && begin - t <= 2;) {
         const Quote& head = quotes[direct[turns[t].first]];
         if (head.paragraph + 3 < quotes[direct[turns[begin].first]].paragraph) break;
-        if (head.attribution.speaker == party[1 - side]) count_addressees(t);
+        if (head.attribution.speaker == party[1 - side] || head.attribution.speaker < 0) {
+          count_addressees(t);
+        }
       }
       int most = 0;
       for (const auto& [speaker, count] : called) {

@@ -612,6 +612,16 @@ TEST_CASE("attribution: names in address open a dialogue nobody attributes") {
       "“You've got a new dress on.”\n");
   CHECK(before.speaker_of("Yes, I've") == "Emma");
   CHECK(before.speaker_of("You've got") == "Philip Carey");
+  const Attributed shouted = attribute(
+      "Tom Sawyer (Missouri) hid in the closet.\n\n"
+      "“Y-o-u-u TOM!”\n\n"
+      "There was a slight noise behind her and Aunt Polly turned to seize a small boy.\n\n"
+      "“There! What you been doing in there?” asked Aunt Polly.\n\n"
+      "“Nothing.”\n\n"
+      "“Nothing! Look at your hands,” said Aunt Polly.\n\n"
+      "“I don't know, aunt.”\n");
+  CHECK(shouted.speaker_of("Nothing.") == "Tom Sawyer");
+  CHECK(shouted.speaker_of("I don't know") == "Tom Sawyer");
   // A semicolon may close the attribution of a split quote; "spoken" is a verb of speech.
   const Attributed semicolon = attribute(
       "“This is a handy cove,” says Billy Bones at length; “and a pleasant grog-shop.”\n\n"
