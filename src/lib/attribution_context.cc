@@ -566,8 +566,15 @@ bool Context::named_inside(std::int32_t speaker, Span span) const {
   for (std::size_t k = word_at_or_after(span.begin); k < words.size() && words[k].span.end <= span.end;
        ++k) {
     if (!words[k].upper) continue;
+    // “Dinah’ll miss me”: the name before a contraction.
+    std::string_view word = keys[k];
+    for (const std::string_view apostrophe : {"'", "\u2019"}) {
+      if (const std::size_t at = word.find(apostrophe); at != std::string_view::npos && at > 0) {
+        word = word.substr(0, at);
+      }
+    }
     for (const std::string& key : name) {
-      if (same_name_word(keys[k], key)) return true;
+      if (same_name_word(keys[k], key) || same_name_word(word, key)) return true;
     }
   }
   return false;

@@ -386,6 +386,12 @@ TEST_CASE("attribution: vocatives and pronouns in a dialogue") {
       "Happily, the architect had foresight to build it strong.\n\n"
       "“What the devil is the matter?” he asked.\n");
   for (const Speaker& s : happily.speakers) CHECK(s.name != "Happily");
+  // A name before a contraction (“Dinah’ll”) is named inside the quote: Dinah is not its speaker.
+  const Attributed dinah = attribute(
+      "“Down,” said Alice Liddell.\n\n"
+      "Down, down, down. Alice soon began talking again. “Dinah’ll miss me very much to-night, I "
+      "should think!” (Dinah was the cat.) Dinah (Oxford) slept.\n");
+  CHECK(dinah.speaker_of("Dinah’ll") == "Alice Liddell");
   // A possessive is not part of the name.
   const Attributed possessive = attribute(
       "Philip sat at Miss Watkin's house.\n\n“Go home,” said Miss Watkin's.\n");
