@@ -431,12 +431,10 @@ bool attribute_after(Context& c, Quote& q, Window w) {
   if (!open_end || k + 1 >= w.end) return false;
   // was, had, could, ...: the narration goes on (“…?” I was a dull black), nobody speaks.
   const auto auxiliary = [&](std::size_t v) {
-    for (const std::string_view word : {"is", "was", "were", "are", "am", "be", "been", "had", "has",
-                                        "have", "did", "do", "does", "would", "could", "should",
-                                        "will", "shall", "can", "may", "might", "must"}) {
-      if (c.keys[v] == word) return true;
-    }
-    return c.is_function_word(v);
+    return c.is_function_word(v) ||
+           in_list(c.keys[v], {"is", "was", "were", "are", "am", "be", "been", "had", "has", "have",
+                               "did", "do", "does", "would", "could", "should", "will", "shall",
+                               "can", "may", "might", "must"});
   };
   if (!c.words[k].upper && !c.is(WordClass::kPronouns, k) && !c.is_article(k)) {
     if (auxiliary(k)) return false;
@@ -607,23 +605,17 @@ bool contraction(std::string_view word) {
   for (const std::string_view apostrophe : {"'", "\u2019"}) {
     const std::size_t at = word.find(apostrophe);
     if (at == std::string_view::npos) continue;
-    const std::string_view tail = word.substr(at + apostrophe.size());
-    for (const std::string_view ending : {"d", "ve", "re", "ll", "m", "t", "s"}) {
-      if (tail == ending) return true;
+    if (in_list(word.substr(at + apostrophe.size()), {"d", "ve", "re", "ll", "m", "t", "s"})) {
+      return true;
     }
-    if (at > 0 && word[at - 1] == 'n' && tail == "t") return true;
   }
   return false;
 }
 
 // Words that stand before a name in address: my dear Basil, sister Jemima, poor Tom.
 bool address_word(std::string_view key) {
-  for (const std::string_view word : {"my", "dear", "dearest", "oh", "sister", "brother",
-                                      "aunt", "uncle", "cousin", "poor", "old", "young", "little",
-                                      "good", "sweet", "darling"}) {
-    if (key == word) return true;
-  }
-  return false;
+  return in_list(key, {"my", "dear", "dearest", "oh", "sister", "brother", "aunt", "uncle",
+                       "cousin", "poor", "old", "young", "little", "good", "sweet", "darling"});
 }
 
 // The person a quote addresses by name (“It is your best work, Basil, the best ...”, “Hulloa,
@@ -652,7 +644,7 @@ std::int32_t addressee(Context& c, const Quote& q) {
     const bool shouted = all_caps(c.slice(k, e)) && !c.is_function_word(k) &&
                          c.find_person(k, e, first) >= 0;
     if (!shouted && (!opens || !person_like(c, k, e))) continue;
-    if (c.keys[k] == "god" || c.keys[k] == "heaven" || c.keys[k] == "heavens") continue;
+    if (in_list(c.keys[k], {"god", "heaven", "heavens"})) continue;
     if (contraction(c.slice(k, e))) continue;  // I'd, D'you, Aren't, Yes'm
     if (c.slice(k, e).find('_') != std::string_view::npos) continue;  // _Sir John_ (italics)
     const std::string_view after =

@@ -25,10 +25,6 @@ void drop_possessive(std::string& key) {
   }
 }
 
-bool in_list(std::string_view key, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), key) != list.end();
-}
-
 // Two name words that may be forms of one name: equal, or (for words outside ASCII, such as
 // Russian surnames in another case: Лаптева / Лаптевой) equal apart from an ending of at most
 // two letters.

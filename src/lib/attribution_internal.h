@@ -1,8 +1,10 @@
 // Shared state of the attribution passes (roster.cc, attribution.cc, reported_speech.cc).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -24,6 +26,11 @@ std::string name_index_key(std::string_view word);
 // "dr" for "doctor", "capt" for "captain": the same first letter, then the abbreviation's
 // letters in order.
 bool abbreviates(std::string_view abbreviation, std::string_view noun);
+
+// True when `key` is one of the words in `list`.
+inline bool in_list(std::string_view key, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
 
 inline bool has_any(std::string_view gap, std::string_view chars) {
   return gap.find_first_of(chars) != std::string_view::npos;

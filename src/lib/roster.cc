@@ -263,9 +263,8 @@ void build_roster(Context& c) {
                              (c.is(WordClass::kVerbs, b - 1) || c.is(WordClass::kSources, b - 1) ||
                               (b > 1 && c.match(WordClass::kSources, b - 2) == 2));
     // "a classmate named Stewart Snyder", "un campesino llamado Juan".
-    const bool named = b > 0 && (c.keys[b - 1] == "named" || c.keys[b - 1] == "called" ||
-                                 c.keys[b - 1] == "llamado" || c.keys[b - 1] == "llamada" ||
-                                 c.keys[b - 1] == "nommé" || c.keys[b - 1] == "nommée");
+    const bool named = b > 0 && in_list(c.keys[b - 1], {"named", "called", "llamado", "llamada",
+                                                         "nommé", "nommée"});
     const bool by = b > 1 && e - b >= 2 &&
                     (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
     const bool titled = (b > i && e - b >= 2) ||
@@ -287,12 +286,11 @@ void build_roster(Context& c) {
     std::size_t alias_b = 0, alias_e = 0;
     if (after == ", " && e + 1 < c.size()) {
       std::size_t k = e;
-      if (!c.words[k].upper && (c.keys[k] == "commonly" || c.keys[k] == "usually" ||
-                                c.keys[k] == "also" || c.keys[k] == "generally" ||
-                                c.keys[k] == "better")) {
+      if (!c.words[k].upper && in_list(c.keys[k], {"commonly", "usually", "also", "generally",
+                                                   "better"})) {
         ++k;
       }
-      if (k < c.size() && (c.keys[k] == "called" || c.keys[k] == "nicknamed")) {
+      if (k < c.size() && in_list(c.keys[k], {"called", "nicknamed"})) {
         alias_b = k + 1;
       } else if (k + 1 < c.size() && c.keys[k] == "known" && c.keys[k + 1] == "as") {
         alias_b = k + 2;
