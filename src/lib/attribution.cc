@@ -624,9 +624,7 @@ bool address_word(std::string_view key) {
 // form used as an alias (“Basil” for Basil Hallward); a new name becomes a person. -1 when the
 // quote addresses nobody by name.
 std::int32_t addressee(Context& c, const Quote& q) {
-  const std::size_t first = c.word_at_or_after(q.span.begin);
-  std::size_t end = first;  // words [first, end) are inside the quote
-  while (end < c.size() && c.words[end].span.end <= q.span.end) ++end;
+  const auto [first, end] = c.words_within(q.span);
   for (std::size_t k = first; k < end; ++k) {
     if (!c.words[k].upper) continue;
     // After a comma, also past one or two words of address: “..., sister Jemima, ...”,
@@ -641,8 +639,9 @@ std::int32_t addressee(Context& c, const Quote& q) {
     const std::size_t e = quoted_name_end(c, k, end - 1);
     if (e == k || c.is_possessive(e - 1)) continue;
     // A shouted name (“Y-o-u-u TOM!”) is a vocative when the person is known.
-    const bool shouted = all_caps(c.slice(k, e)) && !c.is_function_word(k) &&
-                         c.find_person(k, e, first) >= 0;
+    const bool caps = all_caps(c.slice(k, e)) && !c.is_function_word(k);
+    std::int32_t known = caps ? c.find_person(k, e, first) : -1;
+    const bool shouted = caps && known >= 0;
     if (!shouted && (!opens || !person_like(c, k, e))) continue;
     if (in_list(c.keys[k], {"god", "heaven", "heavens"})) continue;
     if (contraction(c.slice(k, e))) continue;  // I'd, D'you, Aren't, Yes'm
@@ -655,7 +654,7 @@ std::int32_t addressee(Context& c, const Quote& q) {
         !after.substr(mark).starts_with("\u2014")) {
       continue;
     }
-    const std::int32_t known = c.find_person(k, e, first);
+    if (!caps) known = c.find_person(k, e, first);
     if (known >= 0) {
       c.add_alias(known, c.slice(k, e));
       return known;
@@ -815,9 +814,7 @@ void realternate_chains(Context& c, std::vector<Quote>& quotes, const std::vecto
 // am Parson Tringham, the antiquary”. A name of two words, or after a title, or a given name, or
 // a known person (not “I am English”). -1 when the quote has no such words.
 std::int32_t self_introduction(Context& c, const Quote& q) {
-  const std::size_t first = c.word_at_or_after(q.span.begin);
-  std::size_t end = first;
-  while (end < c.size() && c.words[end].span.end <= q.span.end) ++end;
+  const auto [first, end] = c.words_within(q.span);
   for (std::size_t k = first; k + 1 < end; ++k) {
     std::size_t j = 0;
     if (c.keys[k] == "i" && c.keys[k + 1] == "am") j = k + 2;

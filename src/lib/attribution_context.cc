@@ -218,6 +218,13 @@ std::size_t Context::word_at_or_after(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - words.begin());
 }
 
+std::pair<std::size_t, std::size_t> Context::words_within(Span span) const {
+  const std::size_t first = word_at_or_after(span.begin);
+  std::size_t end = first;
+  while (end < words.size() && words[end].span.end <= span.end) ++end;
+  return {first, end};
+}
+
 std::int32_t Context::add_speaker(Speaker speaker) {
   speakers.push_back(std::move(speaker));
   name_keys_.emplace_back();
@@ -284,18 +291,13 @@ constexpr std::size_t kDescriptionWindow = 80;  // words searched back for "the 
 }  // namespace
 
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
-  if (partner >= 0 && partner != narrator && gender != 'p' &&
-      std::find(avoid.begin(), avoid.end(), partner) == avoid.end()) {
+  const auto avoided = [&](std::int32_t s) {
+    return std::find(avoid.begin(), avoid.end(), s) != avoid.end();
+  };
+  if (partner >= 0 && partner != narrator && gender != 'p' && !avoided(partner)) {
     const Speaker& s = speakers[static_cast<std::size_t>(partner)];
     if (!s.group && (s.gender == 0 || gender == 0 || s.gender == gender)) return partner;
   }
-  return resolve_pronoun(before, gender, true);
-}
-
-std::int32_t Context::resolve_pronoun(std::size_t before, char gender, bool use_avoid) const {
-  const auto avoided = [&](std::int32_t s) {
-    return use_avoid && std::find(avoid.begin(), avoid.end(), s) != avoid.end();
-  };
   const std::uint32_t paragraph = before < words.size() ? words[before].paragraph : 0;
   const auto compatible = [&](const Mention& m) {
     const Speaker& s = speakers[static_cast<std::size_t>(m.speaker)];
@@ -559,8 +561,8 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
 
 bool Context::named_inside(std::int32_t speaker, Span span) const {
   const std::vector<std::string>& name = name_keys_[static_cast<std::size_t>(speaker)];
-  for (std::size_t k = word_at_or_after(span.begin); k < words.size() && words[k].span.end <= span.end;
-       ++k) {
+  const auto [first, end] = words_within(span);
+  for (std::size_t k = first; k < end; ++k) {
     if (!words[k].upper) continue;
     // “Dinah’ll miss me”: the name before a contraction.
     std::string_view word = keys[k];

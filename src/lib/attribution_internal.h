@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "themescan/attribution.h"
@@ -96,6 +97,8 @@ class Context {
   bool common_capital(std::size_t i) const { return i < common_capital_.size() && common_capital_[i]; }
   // The first word at or after byte offset `offset` (size() when none).
   std::size_t word_at_or_after(std::uint32_t offset) const;
+  // The words [first, end) that lie wholly inside `span` (a quote's text).
+  std::pair<std::size_t, std::size_t> words_within(Span span) const;
 
   // Speakers
   std::int32_t add_speaker(Speaker speaker);
@@ -178,8 +181,6 @@ class Context {
   // description of an unnamed character of this gender appears; its speaker, or -1.
   std::int32_t recent_description(std::size_t before, char gender, std::size_t window,
                                   std::size_t* at) const;
-  // resolve_pronoun(), skipping the speakers in `avoid` when `use_avoid` is set.
-  std::int32_t resolve_pronoun(std::size_t before, char gender, bool use_avoid) const;
 };
 
 // roster.cc
