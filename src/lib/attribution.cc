@@ -834,22 +834,19 @@ std::int32_t self_introduction(Context& c, const Quote& q) {
   return -1;
 }
 
-// Folds speaker `from` into `into`: its quotes, mentions, name and aliases, and what `into` lacks
-// of its role, affiliation, country and gender.
-void merge_speaker(Context& c, std::vector<Quote>& quotes, std::int32_t from, std::int32_t into) {
+// Folds speaker `from` into `into`: its mentions, name and aliases, and what `into` lacks of its
+// role, affiliation, country and gender. Quotes are re-pointed once all folds are known.
+void merge_speaker(Context& c, std::int32_t from, std::int32_t into) {
   Speaker& source = c.speakers[static_cast<std::size_t>(from)];
   Speaker& target = c.speakers[static_cast<std::size_t>(into)];
-  for (Quote& q : quotes) {
-    if (q.attribution.speaker == from) q.attribution.speaker = into;
-  }
   target.mentions.insert(target.mentions.end(), source.mentions.begin(), source.mentions.end());
   source.mentions.clear();
-  for (const std::string* field : {&source.role, &source.affiliation, &source.country}) {
-    std::string& mine = field == &source.role          ? target.role
-                        : field == &source.affiliation ? target.affiliation
-                                                       : target.country;
-    if (mine.empty()) mine = *field;
-  }
+  const auto fill = [](std::string& mine, const std::string& theirs) {
+    if (mine.empty()) mine = theirs;
+  };
+  fill(target.role, source.role);
+  fill(target.affiliation, source.affiliation);
+  fill(target.country, source.country);
   if (target.gender == 0) target.gender = source.gender;
   std::vector<std::string> aliases = std::move(source.aliases);
   aliases.insert(aliases.begin(), source.name);
@@ -934,10 +931,10 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
     const std::int32_t b = root(name);
     if (a == b) continue;
     if (!at(a).named) {  // the description or the narrator is that person
-      merge_speaker(c, quotes, a, b);
+      merge_speaker(c, a, b);
       folded[static_cast<std::size_t>(a)] = b;
     } else if (at(b).mentions.empty() && !speaks[static_cast<std::size_t>(b)]) {
-      merge_speaker(c, quotes, b, a);  // a named speaker's other name
+      merge_speaker(c, b, a);  // a named speaker's other name
       folded[static_cast<std::size_t>(b)] = a;
     }
   }
@@ -952,18 +949,18 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
       const std::int32_t b = root(name);
       if (a == b || at(a).group || at(b).group || !at(b).named) continue;
       if (!named_pass && !at(a).named) {
-        merge_speaker(c, quotes, a, b);
+        merge_speaker(c, a, b);
         folded[static_cast<std::size_t>(a)] = b;
         took[static_cast<std::size_t>(b)] = true;
       } else if (!named_pass && !at(speaker).named && at(b).mentions.empty() &&
                  !speaks[static_cast<std::size_t>(b)]) {
         // A description that said who it is ("I am Parson Tringham") keeps the name the other
         // speaker calls it by ("Pa'son Tringham") as an alias.
-        merge_speaker(c, quotes, b, a);
+        merge_speaker(c, b, a);
         folded[static_cast<std::size_t>(b)] = a;
       } else if (named_pass && at(a).named && at(b).mentions.empty() && count >= 2 &&
                  !took[static_cast<std::size_t>(b)]) {
-        merge_speaker(c, quotes, b, a);
+        merge_speaker(c, b, a);
         folded[static_cast<std::size_t>(b)] = a;
       }
     }
@@ -989,21 +986,30 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
   }
   for (const auto& [described, talks_with] : partners) {
     if (at(described).named || at(described).group || described == c.narrator) continue;
-    std::int32_t only = -1;
-    int candidates = 0;
-    for (const auto& [person, theirs] : partners) {
-      if (!at(person).named || at(person).group || talks_with.count(person) > 0) continue;
-      if (at(described).gender != 0 && at(person).gender != 0 &&
-          at(described).gender != at(person).gender) {
-        continue;
+    // Candidates are the partners of its partners.
+    std::set<std::int32_t> candidates;
+    for (const std::int32_t partner : talks_with) {
+      for (const std::int32_t person : partners.at(partner)) {
+        if (person == described || !at(person).named || at(person).group ||
+            talks_with.count(person) > 0) {
+          continue;
+        }
+        if (at(described).gender != 0 && at(person).gender != 0 &&
+            at(described).gender != at(person).gender) {
+          continue;
+        }
+        candidates.insert(person);
       }
-      const bool shared = std::any_of(talks_with.begin(), talks_with.end(),
-                                      [&](std::int32_t x) { return theirs.count(x) > 0; });
-      if (shared) only = person, ++candidates;
     }
-    if (candidates == 1 && root(described) == described) {
-      merge_speaker(c, quotes, described, only);
-      folded[static_cast<std::size_t>(described)] = only;
+    if (candidates.size() == 1 && root(described) == described) {
+      merge_speaker(c, described, *candidates.begin());
+      folded[static_cast<std::size_t>(described)] = *candidates.begin();
+    }
+  }
+  for (std::size_t s = 0; s < folded.size(); ++s) folded[s] = root(static_cast<std::int32_t>(s));
+  for (Quote& q : quotes) {
+    if (q.attribution.speaker >= 0 && static_cast<std::size_t>(q.attribution.speaker) < folded.size()) {
+      q.attribution.speaker = folded[static_cast<std::size_t>(q.attribution.speaker)];
     }
   }
   return folded;
