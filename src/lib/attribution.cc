@@ -1090,10 +1090,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   for (std::size_t n = 0; n < direct.size(); ++n) {
     Quote& q = quotes[direct[n]];
     const Quote* previous = n > 0 ? &quotes[direct[n - 1]] : nullptr;
-    // A pronoun does not stand for the person the quote addresses, nor, when the quote opens the
-    // paragraph after someone's turn, for the one who just spoke (“…,” he answered).
-    c.avoid.clear();
-    if (addressed[n] >= 0) c.avoid.push_back(addressed[n]);
+    // A pronoun never stands for the person the quote addresses; after someone's turn it stands
+    // for the other person of the conversation when it can (“…,” he answered).
+    c.addressed = addressed[n];
     c.partner = -1;
     if (!turns.empty() && turns.back().paragraph + 1 == q.paragraph) {
       // The person the previous turn addressed (“Feel pretty sick, Thea?” he asked. / She
@@ -1182,7 +1181,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     }
   }
   c.generic_descriptions = false;
-  c.avoid.clear();
+  c.addressed = -1;
   c.partner = -1;
   const std::vector<DialogueTurn> dialogue = dialogue_turns(quotes, direct);
   realternate_chains(c, quotes, direct, addressed, dialogue);

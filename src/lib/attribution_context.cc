@@ -291,9 +291,7 @@ constexpr std::size_t kDescriptionWindow = 80;  // words searched back for "the 
 }  // namespace
 
 std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
-  const auto avoided = [&](std::int32_t s) {
-    return std::find(avoid.begin(), avoid.end(), s) != avoid.end();
-  };
+  const auto avoided = [&](std::int32_t s) { return s == addressed; };
   if (partner >= 0 && partner != narrator && gender != 'p' && !avoided(partner)) {
     const Speaker& s = speakers[static_cast<std::size_t>(partner)];
     if (!s.group && (s.gender == 0 || gender == 0 || s.gender == gender)) return partner;

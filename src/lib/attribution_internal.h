@@ -133,9 +133,9 @@ class Context {
   bool named_inside(std::int32_t speaker, Span span) const;
   void add_alias(std::int32_t speaker, std::string_view written);  // white space collapsed
   void set_name(std::int32_t speaker, std::size_t begin, std::size_t end);
-  // Speakers a pronoun does not stand for while a quote is attributed: the person the quote
-  // addresses, and in a dialogue the one who spoke the turn before.
-  std::vector<std::int32_t> avoid;
+  // The person the quote being attributed addresses by name (-1: none): a pronoun never stands
+  // for them.
+  std::int32_t addressed = -1;
   // In a dialogue, the other person in the conversation: a pronoun that opens the next turn
   // stands for them when it can (-1: none).
   std::int32_t partner = -1;
