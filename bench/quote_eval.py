@@ -3,6 +3,8 @@
 
   bench/quote_eval.py [--themescan BIN] litbank  [FILE]   # ../shared/eval/quotes-public/litbank.jsonl
   bench/quote_eval.py [--themescan BIN] corpus   [FILE]   # tests/data/quotes-gold/corpus-gold.jsonl
+  bench/quote_eval.py [--themescan BIN] news     [DIR]    # ../shared/eval/news-quotes-dev (its score.py)
+  bench/quote_eval.py [--themescan BIN] all               # the three sets, one after the other
 
 A predicted quote matches a gold quote when their spans overlap by at least half of the longer
 one (each gold quote matches at most one prediction). LitBank's spans include the quotation
@@ -131,13 +133,69 @@ def score(binary, documents, verbose):
     return f1
 
 
+NEWS_DIR = ROOT.parent / "shared" / "eval" / "news-quotes-dev"
+
+
+def news_predictions(binary, texts):
+    """One run over the folder (JSON Lines): {file: [{"text", "speaker"}, ...]} of direct quotes,
+    partial ones included, in the format of news-quotes-dev/score.py."""
+    out = subprocess.run([str(binary), "--format", "jsonl", "--quiet", "--min-hits", "0", str(texts)],
+                         capture_output=True, check=False)
+    if out.returncode not in (0, 1):
+        sys.exit(f"themescan failed on {texts}: {out.stderr.decode(errors='replace')}")
+    predictions = {}
+    for line in out.stdout.decode().splitlines():
+        record = json.loads(line)
+        if record.get("record") != "document":
+            continue
+        quotes = [{"text": q["text"], "speaker": (q.get("speaker") or {}).get("name")}
+                  for q in record["quotes"] if q["type"] == "direct"]
+        predictions[Path(record["document"]["path"]).name] = quotes
+    return predictions
+
+
+def score_news(binary, folder, verbose, dump):
+    """Scores with the set's own score.py, so the figures are the ones its README defines."""
+    import tempfile
+    predictions = news_predictions(binary, folder / "texts")
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for name in sorted(predictions):
+            f.write(json.dumps({"file": name, "quotes": predictions[name]}, ensure_ascii=False) + "\n")
+        path = f.name
+    try:
+        report = subprocess.run([sys.executable, str(folder / "score.py"), path, str(folder / "gold.jsonl")],
+                                capture_output=True, text=True, check=True).stdout
+        if dump:
+            Path(dump).write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
+    finally:
+        Path(path).unlink()
+    for line in report.splitlines():
+        if verbose or not line.startswith(("MISSED", "SPEAKER")):
+            print(line)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--themescan", default=ROOT / "build" / "themescan")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra quotes")
-    parser.add_argument("set", choices=["litbank", "corpus"])
+    parser.add_argument("--dump", help="news: also write the predictions (score.py's input) here")
+    parser.add_argument("set", choices=["litbank", "corpus", "news", "all"])
     parser.add_argument("file", nargs="?")
     args = parser.parse_args()
+    if args.set == "all":
+        for name in ("corpus", "litbank", "news"):
+            print(f"== {name}")
+            sys.stdout.flush()
+            subprocess.run([sys.executable, __file__, "--themescan", str(args.themescan), name]
+                           + (["-v"] if args.verbose else []), check=True)
+        return
+    if args.set == "news":
+        folder = Path(args.file) if args.file else NEWS_DIR
+        if not (folder / "gold.jsonl").exists():
+            print(f"skipped: {folder / 'gold.jsonl'} is absent")
+            return
+        score_news(args.themescan, folder, args.verbose, args.dump)
+        return
     if args.set == "litbank":
         path = Path(args.file or ROOT.parent / "shared" / "eval" / "quotes-public" / "litbank.jsonl")
         if not path.exists():
