@@ -1,7 +1,11 @@
 // attribution_lexicon: the words quote attribution relies on (reporting verbs, "according to",
 // pronouns, role words, ...), read from a user-editable file (lexicons/reporting.verbs).
 //
-// The file is line-based like a theme lexicon: `#` comments, `@format 1`, and `@section NAME`
+// The words come from two files: lexicons/reporting.verbs (verbs, pronouns, roles, ...) and
+// lexicons/places.words (the gazetteer: countries, capitals, regions and demonyms); either file
+// may hold any section, and the lists of both are joined.
+//
+// A file is line-based like a theme lexicon: `#` comments, `@format 1`, and `@section NAME`
 // lines that say which list the following entries go to. An entry is a word or a phrase
 // (words separated by spaces or hyphens); a word ending in `*` matches every word starting with
 // it. ` | VALUE` adds a value: `object` for verbs whose object is reported speech, `m`, `f` or `p`
@@ -36,8 +40,11 @@ enum class WordClass : std::uint8_t {
   kOrganisations,    // ministry, institute, forum
   kParticles,        // de, van, bin
   kGivenNames,       // mary | f, william | m
+  kPlaces,           // kenya | country, nairobi | city, florida | region, kenyan* | demonym
+  kCalendar,         // monday, december, понедельник*, lunes
+  kPublications,     // reuters, al-qabas; daily | noun, newspaper | noun, газета | noun
 };
-inline constexpr std::size_t kWordClassCount = 11;
+inline constexpr std::size_t kWordClassCount = 14;
 
 // The names used in `@section` lines, indexed by WordClass.
 const std::vector<std::string_view>& word_class_names();
@@ -75,11 +82,25 @@ class WordList {
 
 class AttributionLexicon {
  public:
+  // One file of the lexicon: its name (for error messages: file:line: message) and content.
+  struct File {
+    std::string name;
+    std::string content;
+  };
   // Parses the file content; `name` is used in error messages (file:line: message).
   static Result<AttributionLexicon> parse(std::string_view name, std::string_view content,
                                           const Tokenizer& tokenizer);
-  static Result<AttributionLexicon> load(const std::string& path, const Tokenizer& tokenizer);
-  // The shipped lexicons/reporting.verbs, compiled in.
+  // Parses several files into one lexicon (an entry listed twice in a section is an error, in
+  // one file as across files); the first file must have reporting verbs.
+  static Result<AttributionLexicon> parse(const std::vector<File>& files, const Tokenizer& tokenizer);
+  // The shipped files with `verbs_path` in place of reporting.verbs and `places_path` in place of
+  // places.words when they are not empty.
+  static Result<AttributionLexicon> load(const std::string& verbs_path, const std::string& places_path,
+                                         const Tokenizer& tokenizer);
+  static Result<AttributionLexicon> load(const std::string& path, const Tokenizer& tokenizer) {
+    return load(path, "", tokenizer);
+  }
+  // The shipped lexicons/reporting.verbs and lexicons/places.words, compiled in.
   static Result<AttributionLexicon> builtin(const Tokenizer& tokenizer);
 
   const WordList& list(WordClass word_class) const {

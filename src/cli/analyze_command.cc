@@ -63,6 +63,7 @@ struct Settings {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::string reporting_verbs;
+  std::string gazetteer;
   std::string format = "table";
   std::string csv_table = "themes";
   std::string input_format = "text";
@@ -152,6 +153,9 @@ po::options_description make_options(Settings& s) {
       ("reporting-verbs", po::value(&s.reporting_verbs)->value_name("FILE"),
        "attribute quotes with the reporting verbs, pronouns and role words of FILE instead of "
        "the built-in lexicons/reporting.verbs (format in lexicons/README.md)")
+      ("gazetteer", po::value(&s.gazetteer)->value_name("FILE"),
+       "take the names of places (never speakers) from FILE instead of the built-in "
+       "lexicons/places.words (same format)")
       ("fold-accents", po::bool_switch(&s.fold_accents),
        "ignore accents and other combining marks when matching (localización = localizacion)");
   po::options_description general("General");
@@ -277,9 +281,8 @@ int run_analyze(const std::vector<std::string>& args) {
   render.color = run.format == OutputFormat::kTable && use_color(color_mode, to_file);
   render.width = to_file ? 100 : terminal_width(100);
 
-  Result<AttributionLexicon> words = s.reporting_verbs.empty()
-                                         ? AttributionLexicon::builtin(*tokenizer)
-                                         : AttributionLexicon::load(s.reporting_verbs, *tokenizer);
+  Result<AttributionLexicon> words =
+      AttributionLexicon::load(s.reporting_verbs, s.gazetteer, *tokenizer);
   if (!words.ok()) {
     print_error(words.status().message());
     return kExitUsage;

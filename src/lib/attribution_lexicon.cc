@@ -15,7 +15,8 @@
 namespace themescan {
 namespace {
 
-constexpr std::string_view kBuiltinName = "reporting.verbs";
+constexpr std::string_view kBuiltinVerbs = "reporting.verbs";
+constexpr std::string_view kBuiltinPlaces = "places.words";
 
 // Values an entry of each class may carry after ' | ' (empty: none allowed).
 std::vector<std::string_view> allowed_values(WordClass word_class) {
@@ -25,18 +26,21 @@ std::vector<std::string_view> allowed_values(WordClass word_class) {
     case WordClass::kHonorifics: return {"m", "f"};
     case WordClass::kUnnamed: return {"m", "f"};
     case WordClass::kGivenNames: return {"m", "f"};
+    case WordClass::kPlaces: return {"country", "city", "region", "demonym"};
+    case WordClass::kPublications: return {"noun"};
     default: return {};
   }
 }
 
 class Parser {
  public:
-  Parser(std::string_view name, std::string_view content, const Tokenizer& tokenizer)
-      : name_(name), content_(content), tokenizer_(tokenizer) {}
+  explicit Parser(const Tokenizer& tokenizer) : tokenizer_(tokenizer) {}
 
-  // The lists, indexed by WordClass.
-  Result<std::vector<WordList>> run() {
-    std::string_view rest = content_;
+  // Adds the entries of one file; `require_verbs` for the main file.
+  Status run(std::string_view name, std::string_view content, bool require_verbs) {
+    name_ = name;
+    has_section_ = false;
+    std::string_view rest = content;
     if (rest.substr(0, kUtf8Bom.size()) == kUtf8Bom) rest.remove_prefix(kUtf8Bom.size());
     if (const std::uint32_t bad = detail::find_invalid_utf8_line(rest); bad != 0) {
       return error(bad, "not valid UTF-8");
@@ -51,12 +55,15 @@ class Parser {
       Status status = line.front() == '@' ? directive(number, line) : entry(number, line);
       if (!status.ok()) return status;
     }
-    if (lists_[static_cast<std::size_t>(WordClass::kVerbs)].size() == 0) {
+    if (require_verbs && lists_[static_cast<std::size_t>(WordClass::kVerbs)].size() == 0) {
       return error(number == 0 ? 1 : number, "no reporting verbs (an '@section verbs' with at "
                                              "least one entry is required)");
     }
-    return std::move(lists_);
+    return Status::Ok();
   }
+
+  // The lists, indexed by WordClass.
+  std::vector<WordList> take() { return std::move(lists_); }
 
  private:
   Status error(std::uint32_t line, std::string_view message) const {
@@ -126,22 +133,28 @@ class Parser {
     entry.stem = stem;
     std::string key = fmt::format("{}:{}{}", static_cast<int>(section_), fmt::join(entry.words, " "),
                                   stem ? "*" : "");
-    const auto [it, inserted] = seen_.emplace(std::move(key), number);
+    const auto [it, inserted] = seen_.emplace(std::move(key), Place{std::string(name_), number});
     if (!inserted) {
-      return error(number, fmt::format("duplicate entry '{}' (same as line {})", line, it->second));
+      return error(number, it->second.file == name_
+                               ? fmt::format("duplicate entry '{}' (same as line {})", line, it->second.line)
+                               : fmt::format("duplicate entry '{}' (same as {}:{})", line,
+                                             it->second.file, it->second.line));
     }
     lists_[static_cast<std::size_t>(section_)].add(std::move(entry));
     return Status::Ok();
   }
 
+  struct Place {  // where an entry was first seen
+    std::string file;
+    std::uint32_t line = 0;
+  };
   std::string_view name_;
-  std::string_view content_;
   const Tokenizer& tokenizer_;
   Normalizer normalizer_;
   std::vector<WordList> lists_ = std::vector<WordList>(kWordClassCount);
   WordClass section_ = WordClass::kVerbs;
   bool has_section_ = false;
-  std::map<std::string, std::uint32_t> seen_;
+  std::map<std::string, Place> seen_;
 };
 
 }  // namespace
@@ -150,7 +163,7 @@ const std::vector<std::string_view>& word_class_names() {
   static const std::vector<std::string_view> names = {
       "verbs",      "sources", "complementizers", "pronouns",      "honorifics",
       "roles",      "unnamed", "groups",          "organisations", "particles",
-      "given-names"};
+      "given-names", "places", "calendar",     "publications"};
   return names;
 }
 
@@ -216,16 +229,37 @@ bool WordList::contains(std::string_view key) const {
 Result<AttributionLexicon> AttributionLexicon::parse(std::string_view name,
                                                      std::string_view content,
                                                      const Tokenizer& tokenizer) {
-  Result<std::vector<WordList>> lists = Parser(name, content, tokenizer).run();
-  if (!lists.ok()) return lists.status();
+  return parse(std::vector<File>{{std::string(name), std::string(content)}}, tokenizer);
+}
+
+Result<AttributionLexicon> AttributionLexicon::parse(const std::vector<File>& files,
+                                                     const Tokenizer& tokenizer) {
+  Parser parser(tokenizer);
   AttributionLexicon lexicon;
-  lexicon.lists_ = std::move(*lists);
-  lexicon.source_ = std::string(name);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (Status status = parser.run(files[i].name, files[i].content, i == 0); !status.ok()) {
+      return status;
+    }
+    lexicon.source_ += (i == 0 ? "" : ", ") + files[i].name;
+  }
+  lexicon.lists_ = parser.take();
   return lexicon;
 }
 
-Result<AttributionLexicon> AttributionLexicon::load(const std::string& path,
-                                                    const Tokenizer& tokenizer) {
+namespace {
+
+Result<AttributionLexicon::File> builtin_file(std::string_view name) {
+  for (const detail::BuiltinFile& file : detail::builtin_files()) {
+    if (file.name == name) {
+      return AttributionLexicon::File{std::string("builtin:") + file.name,
+                                      std::string(file.data, file.size)};
+    }
+  }
+  return Status(StatusCode::kInternal, fmt::format("the built-in {} is missing", name));
+}
+
+Result<AttributionLexicon::File> read_file(const std::string& path, std::string_view builtin) {
+  if (path.empty()) return builtin_file(builtin);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(StatusCode::kLexiconError,
@@ -233,17 +267,23 @@ Result<AttributionLexicon> AttributionLexicon::load(const std::string& path,
   }
   std::ostringstream content;
   content << in.rdbuf();
-  return parse(path, content.str(), tokenizer);
+  return AttributionLexicon::File{path, content.str()};
+}
+
+}  // namespace
+
+Result<AttributionLexicon> AttributionLexicon::load(const std::string& verbs_path,
+                                                    const std::string& places_path,
+                                                    const Tokenizer& tokenizer) {
+  Result<File> verbs = read_file(verbs_path, kBuiltinVerbs);
+  if (!verbs.ok()) return verbs.status();
+  Result<File> places = read_file(places_path, kBuiltinPlaces);
+  if (!places.ok()) return places.status();
+  return parse(std::vector<File>{std::move(*verbs), std::move(*places)}, tokenizer);
 }
 
 Result<AttributionLexicon> AttributionLexicon::builtin(const Tokenizer& tokenizer) {
-  for (const detail::BuiltinFile& file : detail::builtin_files()) {
-    if (file.name == kBuiltinName) {
-      return parse(std::string("builtin:") + file.name, std::string_view(file.data, file.size),
-                   tokenizer);
-    }
-  }
-  return Status(StatusCode::kInternal, "the built-in attribution lexicon is missing");
+  return load("", "", tokenizer);
 }
 
 }  // namespace themescan

@@ -802,8 +802,11 @@ TEST_CASE("attribution lexicon: errors name the file and line") {
   CHECK(error("said\n") == "verbs.txt:1: entry before the first '@section NAME'");
   CHECK(error("@section adverbs\n") ==
         "verbs.txt:1: unknown section 'adverbs' (known: verbs, sources, complementizers, "
-        "pronouns, honorifics, roles, unnamed, groups, organisations, particles, given-names)");
+        "pronouns, honorifics, roles, unnamed, groups, organisations, particles, given-names, "
+        "places, calendar, publications)");
   CHECK(error("@section verbs\nsaid\nsaid\n") == "verbs.txt:3: duplicate entry 'said' (same as line 2)");
+  CHECK(error("@section places\nkenya | town\n") ==
+        "verbs.txt:2: bad value 'town' in 'places' (allowed: country, city, region, demonym)");
   CHECK(error("@section pronouns\nhe | x\n") ==
         "verbs.txt:2: bad value 'x' in 'pronouns' (allowed: m, f, p)");
   CHECK(error("@section roles\nhead | m\n") == "verbs.txt:2: entries in 'roles' take no ' | value'");
@@ -830,4 +833,26 @@ TEST_CASE("attribution lexicon: stems, phrases and elisions match") {
   REQUIRE(builtin.ok());
   CHECK(builtin->list(themescan::WordClass::kVerbs).contains("заявила"));
   CHECK(builtin->list(themescan::WordClass::kVerbs).contains("señaló"));
+  // The gazetteer (places.words) is part of the built-in lexicon.
+  CHECK(builtin->list(themescan::WordClass::kPlaces).contains("kenya"));
+  CHECK(builtin->source() == "builtin:reporting.verbs, builtin:places.words");
+}
+
+TEST_CASE("attribution lexicon: two files are one lexicon; a duplicate across them names both") {
+  using File = AttributionLexicon::File;
+  const auto two = AttributionLexicon::parse(
+      std::vector<File>{{"v.txt", "@section verbs\nsaid\n"}, {"p.txt", "@section places\nkenya | country\n"}},
+      testutil::tokenizer());
+  REQUIRE(two.ok());
+  CHECK(two->list(themescan::WordClass::kPlaces).contains("kenya"));
+  CHECK(two->list(themescan::WordClass::kVerbs).contains("said"));
+  const auto dup = AttributionLexicon::parse(
+      std::vector<File>{{"v.txt", "@section verbs\nsaid\n"}, {"p.txt", "@section verbs\nsaid\n"}},
+      testutil::tokenizer());
+  REQUIRE_FALSE(dup.ok());
+  CHECK(dup.status().message() == "p.txt:2: duplicate entry 'said' (same as v.txt:2)");
+  // Only the first file must have verbs.
+  const auto no_verbs = AttributionLexicon::parse(
+      std::vector<File>{{"v.txt", "@section places\nkenya | country\n"}}, testutil::tokenizer());
+  REQUIRE_FALSE(no_verbs.ok());
 }
