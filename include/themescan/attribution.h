@@ -42,11 +42,21 @@
 
 namespace themescan {
 
+// What kind of source a speaker is.
+enum class SpeakerKind : std::uint8_t {
+  kPerson,        // a named person: "Vadim Glushchenko", "Mr. Rubio"
+  kOrganisation,  // an organisation speaking as itself: "ChemLawn", "the company", "the DNC"
+  kGroup,         // people speaking together: "Speakers", "participants", "delegates"
+  kUnnamed,       // a described, unnamed source: "a spokeswoman", "one analyst", "the
+                  // representative of Kenya"
+};
+
 struct Speaker {
   std::string name;           // as first given in full; for an unnamed source its description
                               // ("a spokeswoman"); for a group the group ("Speakers")
   bool named = true;          // false for unnamed sources and groups
   bool group = false;
+  SpeakerKind kind = SpeakerKind::kPerson;
   std::string role;           // "Director", "Deputy Mayor"; empty when not given
   std::string affiliation;    // "Center for Global IT Cooperation"; empty when not given
   std::string country;        // from brackets: "Naima Díaz (Nicaragua)"; empty when not given
@@ -70,5 +80,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
 const char* attribution_method_name(AttributionMethod method);
 // "name", "partial-name", "pronoun", "title", "description", "group", "none".
 const char* speaker_reference_name(SpeakerReference reference);
+// "person", "organisation", "group", "unnamed".
+const char* speaker_kind_name(SpeakerKind kind);
 
 }  // namespace themescan

@@ -17,6 +17,16 @@ bool has_dash(std::string_view gap) {
          gap.find(" - ") != std::string_view::npos;
 }
 
+// Words [b, e) name an organisation that can speak as itself: a name ending in an organisation
+// word ("the Tax Foundation", "Security Pacific Corp"), an acronym (DNC, NATO) or a publication
+// reporting on its own ("The New York Times reported"; one quoting someone is only the channel:
+// "told Reuters" never makes Reuters the speaker, as it is no subject there). Never a place.
+bool organisation_name(const Context& c, std::size_t b, std::size_t e) {
+  if (e <= b || c.is_place(b, e)) return false;
+  return c.is(WordClass::kOrganisations, e - 1) || c.is_publication(b, e) ||
+         (e == b + 1 && all_caps(c.words[b].span.slice(c.text)));
+}
+
 NounPhrase make(SpeakerReference reference, std::size_t begin, std::size_t end,
                 std::int32_t speaker) {
   return {reference, begin, end, speaker};
@@ -210,18 +220,26 @@ NounPhrase pronoun_at(Context& c, std::size_t k) {
   return make(SpeakerReference::kPronoun, k, k + 1, s);
 }
 
+// A person named after their title: the name's speaker, with the title's role and affiliation.
+NounPhrase titled_phrase(Context& c, const TitledName& t, std::size_t limit) {
+  NounPhrase np = person_phrase(c, t.name_begin, t.end, limit);
+  apply_title(c, np.speaker, t);
+  return np;
+}
+
 NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   if (i >= limit || c.words[i].quoted) return {};
   if (NounPhrase np = narrator_at(c, i); np.ok()) return np;
   if (c.is(WordClass::kPronouns, i)) return pronoun_at(c, i);
+  if (const TitledName t = titled_name(c, i, limit); t.ok()) return titled_phrase(c, t, limit);
   if (c.words[i].upper && !c.is_article(i) && !c.is(WordClass::kGroups, i) &&
       !c.is_quantifier(i)) {
     const std::size_t e = std::min(name_end(c, i), limit);
     std::size_t b = i;
     while (b + 1 < e && c.is(WordClass::kRoles, b)) ++b;
     if (person_like(c, b, e)) return person_phrase(c, b, e, limit);
-    if (e > i && c.is(WordClass::kOrganisations, e - 1)) {  // an organisation speaking as itself
-      const std::int32_t s = c.person(i, e);
+    if (organisation_name(c, i, e)) {  // an organisation speaking as itself
+      const std::int32_t s = c.organisation(i, e);
       c.add_mention(s, i, e);
       return make(SpeakerReference::kName, i, e, s);
     }
@@ -245,6 +263,10 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
     const bool starts = c.words[b].upper || c.is_article(b) || c.is_quantifier(b) ||
                         c.is(WordClass::kGroups, b) || c.is(WordClass::kUnnamed, b);
     if (!starts) continue;
+    // "E.F. Hutton Group analyst Michael Lewis said", "McConnell spokesman Don Stewart said".
+    if (const TitledName t = titled_name(c, b, end); t.ok() && t.end == end) {
+      return titled_phrase(c, t, end);
+    }
     // A description followed by its affiliation: "a spokeswoman for Northbridge Systems said".
     if (c.is_article(b) || c.is_quantifier(b) || c.is(WordClass::kGroups, b) ||
         c.is(WordClass::kUnnamed, b) || !c.words[b].upper) {
@@ -261,8 +283,8 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
     while (name_b + 1 < end && c.is(WordClass::kRoles, name_b)) ++name_b;
     if (name_end(c, b) != end) continue;
     if (person_like(c, name_b, end)) return person_phrase(c, name_b, end, end);
-    if (c.is(WordClass::kOrganisations, k)) {
-      const std::int32_t s = c.person(b, end);
+    if (organisation_name(c, b, end)) {
+      const std::int32_t s = c.organisation(b, end);
       c.add_mention(s, b, end);
       return make(SpeakerReference::kName, b, end, s);
     }
@@ -287,6 +309,16 @@ const char* attribution_method_name(AttributionMethod method) {
     case AttributionMethod::kReported: return "reported";
   }
   return "none";
+}
+
+const char* speaker_kind_name(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kPerson: return "person";
+    case SpeakerKind::kOrganisation: return "organisation";
+    case SpeakerKind::kGroup: return "group";
+    case SpeakerKind::kUnnamed: return "unnamed";
+  }
+  return "person";
 }
 
 const char* speaker_reference_name(SpeakerReference reference) {

@@ -212,6 +212,16 @@ bool Context::is_function_word(std::size_t i) const {
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 
+bool Context::covered(WordClass word_class, std::size_t begin, std::size_t end) const {
+  if (begin >= end) return false;
+  for (std::size_t k = begin; k < end;) {
+    const std::size_t m = match(word_class, k);
+    if (m == 0 || k + m > end) return false;
+    k += m;
+  }
+  return true;
+}
+
 std::size_t Context::word_at_or_after(std::uint32_t offset) const {
   const auto it = std::lower_bound(words.begin(), words.end(), offset,
                                    [](const Word& w, std::uint32_t o) { return w.span.begin < o; });
@@ -270,6 +280,7 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
   speaker.name = std::move(name);
   speaker.named = false;
   speaker.group = group;
+  speaker.kind = group ? SpeakerKind::kGroup : SpeakerKind::kUnnamed;
   for (std::size_t k = begin; k < end && !group; ++k) {  // "the old woman" is a she
     const std::string_view gender = value(WordClass::kUnnamed, k);
     if (!gender.empty()) speaker.gender = gender[0];
@@ -555,6 +566,14 @@ std::int32_t Context::person(std::size_t begin, std::size_t end) {
   const std::int32_t index = add_speaker(std::move(speaker));
   set_name(index, begin, end);
   return index;
+}
+
+std::int32_t Context::organisation(std::size_t begin, std::size_t end) {
+  const std::int32_t s = person(begin, end);
+  Speaker& speaker = speakers[static_cast<std::size_t>(s)];
+  speaker.kind = SpeakerKind::kOrganisation;
+  speaker.gender = 0;
+  return s;
 }
 
 bool Context::named_inside(std::int32_t speaker, Span span) const {

@@ -92,6 +92,16 @@ class Context {
   bool is_indefinite(std::size_t i) const;  // a, an, one, un, una, une
   bool is_quantifier(std::size_t i) const;  // several, many, some, несколько, ...
   bool is_function_word(std::size_t i) const;  // I, it, then, in, ...: never part of a name
+  // Words [begin, end) name a place: every word is covered by the gazetteer ("New Hampshire",
+  // "Kuwait’s", "Mexico City", "Brazilian"). A place is never a speaker.
+  bool is_place(std::size_t begin, std::size_t end) const { return covered(WordClass::kPlaces, begin, end); }
+  // Words [begin, end) name a publication (Reuters, the daily al-Qabas): the channel of a quote.
+  bool is_publication(std::size_t begin, std::size_t end) const {
+    return covered(WordClass::kPublications, begin, end);
+  }
+  bool is_calendar(std::size_t i) const { return is(WordClass::kCalendar, i); }  // Monday, June
+  // Words [begin, end) are, one entry after the other, all entries of `word_class`.
+  bool covered(WordClass word_class, std::size_t begin, std::size_t end) const;
   // A capitalised word only because it opens a sentence or a quote ("Finally Tom said"): the
   // text has it in lower case elsewhere and never capitalised inside a sentence.
   bool common_capital(std::size_t i) const { return i < common_capital_.size() && common_capital_[i]; }
@@ -123,6 +133,8 @@ class Context {
   std::int32_t find_person(std::size_t begin, std::size_t end, std::size_t before) const;
   // The person named by words [begin, end), added to the roster when new.
   std::int32_t person(std::size_t begin, std::size_t end);
+  // The same for an organisation speaking as itself ("ChemLawn", "the DNC").
+  std::int32_t organisation(std::size_t begin, std::size_t end);
   // The one speaker named with that title ("mrs"), or -1 when none or several are.
   std::int32_t only_titled(std::string_view title) const;
   // Lets "the KEY" (the doctor, the boy) refer back to the named speaker.
@@ -201,6 +213,23 @@ void build_roster(Context& context);
 // Records every narration mention of the people known so far (the roster's, and those that
 // quotes address by name) and closes the roster.
 void finish_roster(Context& context);
+
+// names.cc
+// A person named after a title in front of the name, with what it belongs to: "OPEC President
+// Rilwanu Lukman", "E.F. Hutton Group analyst Michael Lewis", "McConnell spokesman Don
+// Stewart", "Secretary of State John Kerry", "Florida-based strategist Al Cardenas". Honorifics
+// (Mr., Sen., Dr.) stay part of the name and make no title here.
+struct TitledName {
+  std::size_t begin = 0;       // first word of the phrase (title and what comes before it)
+  std::size_t name_begin = 0;  // first word of the name
+  std::size_t end = 0;         // one past the name's last word
+  bool ok() const { return end > name_begin; }
+};
+// The titled name that starts at word i and ends at most at word `limit`; !ok() when none does.
+TitledName titled_name(const Context& c, std::size_t i, std::size_t limit);
+// Gives the speaker the title's role, and its organisation or place as affiliation or country
+// (when those are still empty).
+void apply_title(Context& c, std::int32_t speaker, const TitledName& t);
 
 // attribution.cc
 NounPhrase speaker_after(Context& context, std::size_t i, std::size_t limit);

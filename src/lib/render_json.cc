@@ -166,6 +166,7 @@ void write_speaker(JsonWriter& w, const Speaker& s, std::size_t id, const Lexico
   w.key("name").string(s.name);
   w.key("named").boolean(s.named);
   w.key("group").boolean(s.group);
+  w.key("kind").string(speaker_kind_name(s.kind));
   write_place(w, s);
   w.key("participation").string_or_null(s.participation);
   w.key("gender").string_or_null(s.gender == 'm' ? "m" : s.gender == 'f' ? "f" : "");

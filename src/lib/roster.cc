@@ -170,8 +170,13 @@ std::size_t quoted_name_end(const Context& c, std::size_t i, std::size_t last) {
 
 bool person_like(const Context& c, std::size_t begin, std::size_t end) {
   if (begin >= end || c.is_article(begin)) return false;
+  // Places, publications and dates are never people ("Kuwait", "New Hampshire", "Reuters",
+  // "Sunday"); a title or a given name says the run is a person all the same ("Sen. Jordan",
+  // "George Washington").
+  const bool personal = c.is(WordClass::kHonorifics, begin) || c.is(WordClass::kGivenNames, begin);
+  if (!personal && (c.is_place(begin, end) || c.is_publication(begin, end))) return false;
   for (std::size_t k = begin; k < end; ++k) {
-    if (c.is_function_word(k)) return false;
+    if (c.is_function_word(k) || (c.is_calendar(k) && !personal)) return false;
     if (c.is(WordClass::kOrganisations, k) || c.is(WordClass::kGroups, k) ||
         c.is(WordClass::kPronouns, k) || c.is(WordClass::kVerbs, k) ||
         c.is(WordClass::kSources, k) || c.is(WordClass::kRoles, k) ||
@@ -241,6 +246,14 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
 
 void build_roster(Context& c) {
   for (std::size_t i = 0; i < c.size(); ++i) {
+    // "OPEC President Rilwanu Lukman", "E.F. Hutton Group analyst Michael Lewis": a person.
+    if (const TitledName t = titled_name(c, i, c.size()); t.ok()) {
+      const std::int32_t s = c.person(t.name_begin, t.end);
+      c.add_mention(s, t.name_begin, t.end);
+      apply_title(c, s, t);
+      i = std::max(i, read_apposition(c, s, t.end) - 1);
+      continue;
+    }
     const std::size_t e = name_end(c, i);
     if (e == i) continue;
     std::size_t b = i;

@@ -1,0 +1,134 @@
+// Names with a title in front: "OPEC President Rilwanu Lukman", "E.F. Hutton Group analyst
+// Michael Lewis", "Secretary of State John Kerry", "Florida-based strategist Al Cardenas".
+#include <algorithm>
+
+#include "attribution_internal.h"
+#include "themescan/document.h"
+
+namespace themescan::detail {
+namespace {
+
+// The words of a title phrase are joined by spaces or hyphens (Florida-based), never by
+// punctuation, and stay in one sentence outside quotes.
+bool joined(const Context& c, std::size_t k) {
+  if (k == 0 || c.words[k].sentence != c.words[k - 1].sentence || c.words[k].quoted) return false;
+  const std::string_view gap = c.gap(k);
+  if (gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n") return true;
+  // E.F. Hutton, U.S. House: the period of an initial or an abbreviation.
+  return (gap == "." || gap == ". ") && c.keys[k - 1].size() <= 3;
+}
+
+// A word that names what someone does: a role (analyst, President, minister) or a lower-case
+// noun of a described source (spokesman, official). Capitalised nouns of the unnamed list (Aunt
+// Polly, Brother Tom) are parts of names, not titles.
+bool title_word(const Context& c, std::size_t k) {
+  if (c.is(WordClass::kHonorifics, k)) return false;
+  return c.is(WordClass::kRoles, k) || (!c.words[k].upper && c.is(WordClass::kUnnamed, k));
+}
+
+// Words that may stand in a title phrase before the name, besides capitalised words and title
+// words: lower-case modifiers (former, chief, oil, election law), and the "of", "for", "and" of
+// names such as Minister of Foreign Affairs or Energy and Environment Policy Center.
+bool modifier_word(const Context& c, std::size_t k) {
+  if (c.is(WordClass::kVerbs, k) || c.is(WordClass::kSources, k) || c.is(WordClass::kPronouns, k) ||
+      c.is(WordClass::kComplementizers, k) || c.is_quantifier(k)) {
+    return false;
+  }
+  if (in_list(c.keys[k], {"of", "for", "and", "de", "del", "du"})) return true;
+  return !c.is_function_word(k) && !c.is_article(k);
+}
+
+// Where the name starts in a capitalised run that follows "of"/"for" after a title (Secretary
+// of State John Kerry, Under-Secretary-General for Political Affairs Rosemary DiCarlo): at its
+// first given name after the first word, else before its last two words; `end` when the run is
+// too short to hold both a complement and a name.
+std::size_t name_in_complement(const Context& c, std::size_t begin, std::size_t end) {
+  if (end - begin < 3) return end;
+  for (std::size_t k = begin + 1; k + 1 < end; ++k) {
+    if (c.is(WordClass::kGivenNames, k)) return k;
+  }
+  return end - 2;
+}
+
+}  // namespace
+
+TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
+  TitledName t;
+  limit = std::min(limit, c.size());
+  if (i >= limit || c.words[i].quoted) return t;
+  std::size_t k = i;
+  if (c.keys[k] == "the" && k + 1 < limit) ++k;  // the White House spokesman Josh Earnest
+  const std::size_t first = k;
+  std::size_t last_title = limit;  // the last title word seen
+  bool complement = false;         // a title followed by "of" or "for"
+  for (std::size_t steps = 0; k < limit && steps < 10; ++k, ++steps) {
+    if (k > first && !joined(c, k)) break;
+    if (c.words[k].upper && !title_word(c, k) && k > first) {
+      const bool after_title = last_title + 1 == k;
+      const bool after_of = complement && last_title + 2 <= k &&
+                            in_list(c.keys[k - 1], {"of", "for", "the"});
+      if (after_title || after_of) {
+        std::size_t e = std::min(name_end(c, k), limit);
+        std::size_t b = k;
+        // "OPEC President Rilwanu Lukman": a later title word inside the run moves the name on.
+        for (std::size_t r = k; r + 1 < e; ++r) {
+          if (title_word(c, r)) b = r + 1;
+        }
+        if (after_of && b == k) b = name_in_complement(c, k, e);
+        // "a leader of Cruz's South Carolina coalition": what a possessive owns is no name.
+        if (b > k && c.is_possessive(b - 1)) b = e;
+        if (b < e && (e - b >= 2 || c.is(WordClass::kGivenNames, b)) && person_like(c, b, e) &&
+            !c.is_place(b, e)) {
+          t.begin = i;
+          t.name_begin = b;
+          t.end = e;
+          return t;
+        }
+      }
+    }
+    if (title_word(c, k)) {
+      last_title = k;
+      continue;
+    }
+    if (last_title < limit && k == last_title + 1 && in_list(c.keys[k], {"of", "for"})) {
+      complement = true;
+      continue;
+    }
+    if (!c.words[k].upper && !modifier_word(c, k)) break;
+  }
+  return t;
+}
+
+void apply_title(Context& c, std::int32_t speaker, const TitledName& t) {
+  if (!t.ok()) return;
+  Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
+  std::size_t b = t.begin;
+  if (c.keys[b] == "the") ++b;
+  // A leading capitalised run that is an organisation (E.F. Hutton Group, OPEC, Harvard's) is the
+  // affiliation, a place the country; the rest is the role.
+  std::size_t lead = b;
+  while (lead < t.name_begin && c.words[lead].upper && !title_word(c, lead)) ++lead;
+  std::size_t role_begin = b;
+  if (lead > b && lead < t.name_begin) {
+    if (c.is_place(b, lead)) {
+      if (s.country.empty()) s.country = collapse_spaces(c.slice(b, lead));
+      role_begin = lead;
+    } else if (c.is(WordClass::kOrganisations, lead - 1) || c.is_possessive(lead - 1) ||
+               all_caps(c.words[lead - 1].span.slice(c.text)) ||
+               c.is(WordClass::kOrganisations, b)) {
+      if (s.affiliation.empty()) {
+        std::string affiliation = collapse_spaces(c.slice(b, lead));
+        if (c.is_possessive(lead - 1)) {
+          affiliation.resize(affiliation.size() - (affiliation.ends_with("'s") ? 2 : 4));
+        }
+        s.affiliation = std::move(affiliation);
+      }
+      role_begin = lead;
+    }
+  }
+  if (s.role.empty() && role_begin < t.name_begin) {
+    s.role = collapse_spaces(c.slice(role_begin, t.name_begin));
+  }
+}
+
+}  // namespace themescan::detail
