@@ -75,6 +75,9 @@ struct Quote {
   Span outer;   // including the opening and, when present, the closing mark
   QuoteType type = QuoteType::kDirect;
   bool unclosed = false;
+  // A direct quote that is a fragment inside the writer's sentence (called the plan “a
+  // disaster”, said the deal was “dead on arrival”), filled by attribute_quotes().
+  bool partial = false;
   std::uint32_t depth = 0;       // 0 for a top-level quote, 1 inside another quote, ...
   std::uint32_t paragraph = 0;   // paragraph of the opening mark
   std::uint32_t paragraphs = 1;  // number of paragraphs the quote spans

@@ -361,8 +361,11 @@ Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
   if (has_any(gap0, ".!?;") || c.words[b].paragraph != paragraph_at(c, q.outer.end - 1)) return {};
   std::size_t e = b + 1;
   // "said Mr. Pontellier": the period of an honorific or an initial does not end the clause.
+  // "said E.F. Hutton Group analyst Michael Lewis": initials too.
   const auto abbreviation = [&](std::size_t k) {
-    return c.gap(k + 1) == ". " && (c.is(WordClass::kHonorifics, k) || c.keys[k].size() == 1);
+    const std::string_view gap = c.gap(k + 1);
+    return (gap == ". " || gap == ".") && (c.is(WordClass::kHonorifics, k) || c.keys[k].size() == 1 ||
+                                           c.keys[k].find('.') != std::string::npos);
   };
   while (e < c.size() && e - b < 12 && c.words[e].span.begin < next_quote && !c.words[e].quoted &&
          (!has_any(c.gap(e), ".!?;:") || abbreviation(e - 1)) &&
@@ -540,7 +543,9 @@ bool attribute_before(Context& c, Quote& q, Window w) {
     if (!np.ok() && subject_end > w.begin + 1 && !c.words[subject_end - 1].upper) {
       np = speaker_before(c, subject_end - 1, w.begin);  // Name also said
     }
-    if (!np.ok()) np = speaker_after(c, v + m, w.end);  // said Alice, “…”
+    if (!np.ok()) np = clause_subject(c, subject_end, w.begin);
+    // said Alice, “…” (not: called his rival “totally scripted”, where the object follows)
+    if (!np.ok() && !embedded(c, q)) np = speaker_after(c, v + m, w.end);
     return set(c, q, np, verb, method, 0.95);
   }
   return false;
@@ -562,6 +567,13 @@ bool split_between(const Context& c, const Quote& first, const Quote& second) {
   while (!between.empty() && (between.back() == ' ' || between.back() == '\xA0')) between.remove_suffix(1);
   if (between.ends_with("\xC2")) between.remove_suffix(1);
   return semicolon || between.ends_with(",") || between.ends_with(":") || has_dash(between);
+}
+
+// True when the quote's first letter is lower case (“a welfare transfer payment.”).
+bool starts_lower(const Context& c, const Quote& q) {
+  const auto [first, end] = c.words_within(q.span);
+  return first < end && !c.words[first].upper && c.tokens.words[first].kind == WordKind::kLetter &&
+         c.keys[first] != "i";
 }
 
 // True when `verb` starts with a reporting verb or source phrase of the lexicon.
@@ -1105,6 +1117,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
          attribute_before(c, trial, before_quote(c, q))) &&
         lexicon_verb(c, trial.attribution.verb)) {
       q.type = QuoteType::kDirect;
+    } else if (!names_a_title(c, q) && sentence_frame(c, q).ok()) {
+      // A fragment inside someone's reported speech: called the plan “a disaster”.
+      q.type = QuoteType::kDirect;
     }
   }
   std::vector<std::size_t> direct;
@@ -1159,6 +1174,10 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       done = true;
     }
     if (!done) done = attribute_before(c, q, before_quote(c, q));
+    if (!done) {
+      const Frame frame = sentence_frame(c, q);
+      done = set(c, q, frame.speaker, frame.verb, frame.method, 0.9);
+    }
     if (!done && previous && previous->attribution.speaker >= 0 &&
         previous->paragraph + previous->paragraphs - 1 == q.paragraph &&
         !other_subject_between(c, *previous, q)) {
@@ -1215,6 +1234,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   c.generic_descriptions = false;
   c.addressed = -1;
   c.partner = -1;
+  for (const std::size_t n : direct) quotes[n].partial = embedded(c, quotes[n]) || starts_lower(c, quotes[n]);
   const std::vector<DialogueTurn> dialogue = dialogue_turns(quotes, direct);
   realternate_chains(c, quotes, direct, addressed, dialogue);
   std::vector<std::int32_t> folded = name_from_vocatives(c, quotes, direct, addressed, dialogue);

@@ -231,6 +231,31 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit);
 // (when those are still empty).
 void apply_title(Context& c, std::int32_t speaker, const TitledName& t);
 
+// frames.cc
+// A quote's frame: who says it and with which verb, found in its sentence.
+struct Frame {
+  NounPhrase speaker;
+  Span verb;
+  AttributionMethod method = AttributionMethod::kNone;
+  bool ok() const { return speaker.ok(); }
+};
+// The subject of the verb at word v in a sentence starting at word `begin`: the phrase before
+// it past adverbs, auxiliaries and times ("Ryan has repeatedly said", "Trump on Tuesday
+// called"), the antecedent of "who", or the phrase opening the clause when an apposition ends at
+// the verb ("Jeb Bush, the former Florida governor, who ..., called").
+NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin);
+// The verb of speech or source phrase of the quote's sentence and its subject: the nearest one
+// before the opening mark ("Hollande denounced Trump’s remarks as “hurtful”"), else one after
+// the closing mark ("Trump’s “excesses” are sickening, Hollande said").
+Frame sentence_frame(Context& c, const Quote& q);
+// Whether the quote runs on from the words before it in its sentence without punctuation (a
+// fragment in the writer's sentence: called the plan “a disaster”), rather than being
+// introduced by a colon or comma or standing alone.
+bool embedded(const Context& c, const Quote& q);
+// Whether the quote names a title, a phrase or a slogan rather than quoting words: title case
+// (“Meet the Press”), or after so-called, the phrase, a show, a book, known as, titled.
+bool names_a_title(const Context& c, const Quote& q);
+
 // attribution.cc
 NounPhrase speaker_after(Context& context, std::size_t i, std::size_t limit);
 NounPhrase speaker_before(Context& context, std::size_t end, std::size_t lower);

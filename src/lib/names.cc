@@ -15,15 +15,23 @@ bool joined(const Context& c, std::size_t k) {
   const std::string_view gap = c.gap(k);
   if (gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n") return true;
   // E.F. Hutton, U.S. House: the period of an initial or an abbreviation.
-  return (gap == "." || gap == ". ") && c.keys[k - 1].size() <= 3;
+  return (gap == "." || gap == ". ") &&
+         (c.keys[k - 1].size() == 1 || c.keys[k - 1].find('.') != std::string::npos);
 }
 
 // A word that names what someone does: a role (analyst, President, minister) or a lower-case
 // noun of a described source (spokesman, official). Capitalised nouns of the unnamed list (Aunt
 // Polly, Brother Tom) are parts of names, not titles.
 bool title_word(const Context& c, std::size_t k) {
-  if (c.is(WordClass::kHonorifics, k)) return false;
-  return c.is(WordClass::kRoles, k) || (!c.words[k].upper && c.is(WordClass::kUnnamed, k));
+  // A capitalised honorific belongs to the name (Sen. Ted Cruz, Mr. Bennet) unless it follows
+  // an organisation's name (Ohio State University Professor Paul Beck); in lower case it is a
+  // title (Ohio State University professor Paul Beck).
+  if (c.is(WordClass::kHonorifics, k) && c.words[k].upper) {
+    return k > 0 && (c.is(WordClass::kOrganisations, k - 1) || c.is_possessive(k - 1) ||
+                     all_caps(c.words[k - 1].span.slice(c.text)));
+  }
+  return c.is(WordClass::kRoles, k) || c.is(WordClass::kHonorifics, k) ||
+         (!c.words[k].upper && c.is(WordClass::kUnnamed, k));
 }
 
 // Words that may stand in a title phrase before the name, besides capitalised words and title

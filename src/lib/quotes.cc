@@ -111,8 +111,13 @@ class Pairer {
                               before == '[' || before == 0x2014 || before == 0x2013;
     const bool space_after = after < 0 || detail::is_space(after);
     switch (c) {
-      case 0x201C:  // “ opens, except that it closes „…“
-        return top_is(U'\u201E') ? Role::kClose : Role::kOpen;
+      case 0x201C:  // “ opens, except that it closes „…“, and a “ typed for ” (“the best“ and)
+        if (top_is(U'\u201E')) return Role::kClose;
+        if (top_is(U'\u201C') && !space_before && is_letter_or_digit(before) &&
+            (space_after || !is_letter_or_digit(after))) {
+          return Role::kClose;
+        }
+        return Role::kOpen;
       case 0x201D: return Role::kClose;
       case 0x201E: case 0x201A: case 0x300C: case 0x300E: return Role::kOpen;
       case 0x300D: case 0x300F: return Role::kClose;
@@ -174,7 +179,8 @@ class Pairer {
       switch (role_of(c, i, i + len)) {
         case Role::kNone: break;
         case Role::kOpen: open(static_cast<char32_t>(c), i, len, p); break;
-        case Role::kClose: close(static_cast<char32_t>(c), i, len); break;
+        // A closing “ (of „…“, or typed for ”) closes what ” closes.
+        case Role::kClose: close(c == 0x201C ? U'\u201D' : static_cast<char32_t>(c), i, len); break;
       }
     }
   }
@@ -229,7 +235,9 @@ class Pairer {
     detail::trim(text_, b, e);  // French « … » spacing
     if (b >= e) return;
     quote.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
-    quote.type = is_term(quote) ? QuoteType::kTerm : QuoteType::kDirect;
+    // A quote inside a quote is a quoted word or phrase of the speaker, not a statement of its
+    // own (“…when I said, ‘No boots on the ground,’ I think…”).
+    quote.type = quote.depth > 0 || is_term(quote) ? QuoteType::kTerm : QuoteType::kDirect;
     quotes_.push_back(quote);
   }
 

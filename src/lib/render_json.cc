@@ -136,6 +136,7 @@ void write_quote(JsonWriter& w, const DocumentResult& result, const Quote& quote
   write_span(w, quote.span);
   w.key("type").string(detail::quote_type_name(quote.type));
   w.key("unclosed").boolean(quote.unclosed);
+  w.key("partial").boolean(quote.partial);
   w.key("depth").number(quote.depth);
   w.key("paragraph").number(quote.paragraph);
   w.key("speaker").begin_object();

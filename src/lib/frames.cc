@@ -1,0 +1,210 @@
+// Quotes inside a sentence: the subject of a verb of speech, the frame (a verb of speech or
+// "according to" with its subject) that makes a quoted fragment someone's words, and the marks
+// of a quoted title or name that make it no one's.
+#include <algorithm>
+#include <utility>
+
+#include "attribution_internal.h"
+
+namespace themescan::detail {
+namespace {
+
+// Words that may stand between a subject and its verb: adverbs, auxiliaries and negation
+// (also, then, has, would, didn't), and times (on Tuesday, last week, earlier this month).
+bool between_subject_and_verb(const Context& c, std::size_t k) {
+  if (c.words[k].quoted || (c.words[k].upper && !c.is_calendar(k))) return false;
+  const std::string& key = c.keys[k];
+  if (c.is_calendar(k)) return true;
+  if (in_list(key, {"also", "then", "later", "again", "once", "still", "first", "now", "just",
+                    "recently", "previously", "earlier", "often", "never", "repeatedly", "quickly",
+                    "has", "had", "have", "was", "is", "were", "are", "would", "will", "did",
+                    "does", "do", "not", "could", "should", "might", "may", "can", "been",
+                    "didn't", "wouldn't", "won't", "doesn't", "hasn't", "haven't", "hadn't",
+                    "isn't", "wasn't", "ago", "last", "this", "next", "week", "month", "year",
+                    "night", "morning", "afternoon", "evening", "on", "late", "early"})) {
+    return true;
+  }
+  return key.size() > 4 && key.ends_with("ly");
+}
+
+// Conjunctions and sentence adverbs that may open a clause before its subject.
+bool clause_opener(const Context& c, std::size_t k) {
+  return in_list(c.keys[k], {"but", "and", "yet", "so", "still", "however", "meanwhile", "also",
+                             "now", "instead", "indeed", "then", "pero", "y", "mais", "et", "но",
+                             "и", "а", "однако"});
+}
+
+// Prepositions and subordinators that open a phrase standing before the subject, up to a
+// comma: "In a statement, ...", "When the F.B.I. director, James B. Comey, said ...".
+bool adverbial_opener(const Context& c, std::size_t k) {
+  return c.is_calendar(k) ||
+         in_list(c.keys[k], {"in", "on", "at", "after", "before", "when", "while", "during",
+                             "since", "as", "like", "unlike", "with", "without", "for", "although",
+                             "though", "if", "because", "despite", "speaking", "asked", "earlier",
+                             "later", "last", "en", "tras", "durante", "dans", "lors", "après",
+                             "в", "на", "после", "во"});
+}
+
+// The first word of the clause's subject in a sentence starting at word `begin`, for a verb at
+// word `verb`.
+std::size_t clause_start(const Context& c, std::size_t begin, std::size_t verb) {
+  std::size_t s = begin;
+  while (s + 1 < verb && clause_opener(c, s)) ++s;
+  if (s < verb && adverbial_opener(c, s)) {
+    for (std::size_t j = s + 1; j < verb; ++j) {
+      if (has_any(c.gap(j), ",")) return j;
+    }
+  }
+  return s;
+}
+
+// The words of a sentence: [first, end) of the sentence holding byte `offset`.
+std::pair<std::size_t, std::size_t> sentence_words(const Context& c, std::uint32_t offset) {
+  const auto& sentences = c.tokens.sentences;
+  const auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                   [](std::uint32_t o, const Span& s) { return o < s.begin; });
+  if (it == sentences.begin()) return {0, 0};
+  const Span sentence = *(it - 1);
+  if (offset >= sentence.end) return {0, 0};
+  const std::size_t first = c.word_at_or_after(sentence.begin);
+  std::size_t end = first;
+  while (end < c.size() && c.words[end].span.end <= sentence.end) ++end;
+  return {first, end};
+}
+
+Span verb_span(const Context& c, std::size_t v, std::size_t m) {
+  return {c.words[v].span.begin, c.words[v + m - 1].span.end};
+}
+
+}  // namespace
+
+Frame find_frame(Context& c, const Quote& q);
+
+NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
+  std::size_t k = v;
+  while (k > begin && between_subject_and_verb(c, k - 1) && !c.breaks(k, ",;:()")) --k;
+  // "Sen. John Cornyn (R-Texas) said": a bracket between the subject and its verb.
+  if (k > begin && c.gap(k).find(')') != std::string_view::npos) {
+    for (std::size_t j = k - 1; j > begin && k - j <= 8; --j) {
+      if (c.gap(j).find('(') != std::string_view::npos) {
+        k = j;
+        break;
+      }
+    }
+  }
+  if (k <= begin) return {};
+  // "evangelist Franklin Graham, who has publicly vowed ...": the relative pronoun's antecedent.
+  if (k - 1 > begin && in_list(c.keys[k - 1], {"who", "quien", "qui", "который", "которая"}) &&
+      has_any(c.gap(k - 1), ",")) {
+    return speaker_before(c, k - 1, begin);
+  }
+  if (NounPhrase np = speaker_before(c, k, begin); np.ok()) return np;
+  // "Jeb Bush, the former Florida governor, who has resented ..., called his rival": the
+  // subject that opens the clause, when an apposition or a clause in commas ends at the verb.
+  if (has_any(c.gap(k), ",")) {
+    const std::size_t s = clause_start(c, begin, k);
+    NounPhrase head = speaker_after(c, s, k);
+    if (head.ok() && head.end < k && has_any(c.gap(head.end), ",")) return head;
+  }
+  return {};
+}
+
+Frame sentence_frame(Context& c, const Quote& q) {
+  // Only people, titles, groups and listed sources: a frame never makes "the pleasure" of
+  // "enjoy the pleasure of what we called “seein’ folks”" a character that pronouns could
+  // then stand for, nor the narrator a speaker.
+  const bool generic = std::exchange(c.generic_descriptions, false);
+  Frame frame = find_frame(c, q);
+  c.generic_descriptions = generic;
+  return frame;
+}
+
+Frame find_frame(Context& c, const Quote& q) {
+  const auto [first, end] = c.words_within(q.span);
+  // Before the opening mark: the nearest verb of speech or source phrase of its sentence.
+  const auto [before_begin, before_end] = sentence_words(c, q.outer.begin);
+  const std::size_t lead_end = std::min(first, before_end);
+  for (std::size_t v = lead_end; v-- > before_begin;) {
+    if (c.words[v].quoted) continue;
+    if (const std::size_t m = c.match(WordClass::kSources, v); m > 0) {
+      if (NounPhrase np = speaker_after(c, v + m, lead_end); np.ok()) {
+        return {np, verb_span(c, v, m), AttributionMethod::kAccordingTo};
+      }
+      continue;
+    }
+    const std::size_t m = c.match(WordClass::kVerbs, v);
+    if (m == 0) continue;
+    if (NounPhrase np = clause_subject(c, v, before_begin); np.ok()) {
+      return {np, verb_span(c, v, m), AttributionMethod::kLeadingVerb};
+    }
+  }
+  // After the closing mark, in the sentence it ends: "Trump’s “excesses” are sickening, Hollande
+  // said", "..., said Geert Wilders, founder of ...", "..., according to the poll".
+  const auto [after_begin, after_end] = sentence_words(c, q.outer.end - 1);
+  for (std::size_t v = std::max(end, after_begin); v < after_end; ++v) {
+    if (c.words[v].quoted) continue;
+    if (const std::size_t m = c.match(WordClass::kSources, v); m > 0) {
+      if (NounPhrase np = speaker_after(c, v + m, after_end); np.ok()) {
+        return {np, verb_span(c, v, m), AttributionMethod::kAccordingTo};
+      }
+      continue;
+    }
+    const std::size_t m = c.match(WordClass::kVerbs, v);
+    if (m == 0) continue;
+    NounPhrase np = clause_subject(c, v, std::max(end, after_begin));
+    if (!np.ok() && has_any(c.gap(v), ",")) np = speaker_after(c, v + m, after_end);
+    if (np.ok()) return {np, verb_span(c, v, m), AttributionMethod::kTrailingVerb};
+  }
+  return {};
+}
+
+bool embedded(const Context& c, const Quote& q) {
+  const std::size_t first = c.word_at_or_after(q.outer.begin);
+  if (first == 0) return false;
+  const std::size_t prev = first - 1;
+  if (c.words[prev].paragraph != q.paragraph) return false;
+  const std::string_view lead =
+      c.text.substr(c.words[prev].span.end, q.outer.begin - c.words[prev].span.end);
+  return !has_any(lead, ",:.!?;\u2014\u2013()");
+}
+
+bool names_a_title(const Context& c, const Quote& q) {
+  const auto [first, end] = c.words_within(q.span);
+  if (first >= end) return true;
+  // Title case: every word of four letters or more capitalised (“Meet the Press”, “Opening
+  // Belle,”), except in a headline, where every word is.
+  bool title_case = end - first >= 2;
+  for (std::size_t k = first; k < end && title_case; ++k) {
+    if (c.keys[k].size() >= 4 && !c.words[k].upper) title_case = false;
+  }
+  if (title_case && q.paragraph > 0) return true;
+  // One capitalised word without punctuation is a name (by the natives ‘Macumazahn’).
+  const std::string_view inner = q.span.slice(c.text);
+  if (end == first + 1 && c.words[first].upper && !inner.empty() &&
+      std::string_view(".,!?;:").find(inner.back()) == std::string_view::npos) {
+    return true;
+  }
+  if (first == 0) return false;
+  const std::size_t prev = first - 1;
+  if (c.words[prev].quoted || c.words[prev].paragraph != q.paragraph) return false;
+  // The word before the opening mark: so-called, the phrase, a show, a book, known as, titled.
+  const std::string& key = c.keys[prev];
+  if (key == "called" || key == "named") {
+    // "so-called", "a movie called “Equity”": naming; "calling Alwaleed “dopey”" is speech.
+    return prev > 0 && (c.keys[prev - 1] == "so" ||
+                        (!c.words[prev - 1].upper && !c.is(WordClass::kPronouns, prev - 1) &&
+                         !c.is(WordClass::kVerbs, prev - 1) && c.keys[prev - 1] != "be" &&
+                         c.keys[prev - 1] != "was" && c.keys[prev - 1] != "is"));
+  }
+  if (key == "as" && prev > 0 && in_list(c.keys[prev - 1], {"known", "billed", "described"})) {
+    return c.keys[prev - 1] == "known" || c.keys[prev - 1] == "billed";
+  }
+  return in_list(key, {"titled", "entitled", "nicknamed", "dubbed", "headlined", "phrase",
+                       "term", "word", "words", "slogan", "motto", "hashtag", "label", "title",
+                       "headline", "show", "program", "programme", "series", "book", "film",
+                       "movie", "novel", "song", "album", "play", "documentary", "segment",
+                       "column", "op-ed", "editorial", "episode", "podcast", "memoir", "newsletter",
+                       "magazine", "newspaper", "brand", "operation", "doctrine", "hashtags"});
+}
+
+}  // namespace themescan::detail
