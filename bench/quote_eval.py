@@ -3,8 +3,9 @@
 
   bench/quote_eval.py [--themescan BIN] litbank  [FILE]   # ../shared/eval/quotes-public/litbank.jsonl
   bench/quote_eval.py [--themescan BIN] corpus   [FILE]   # tests/data/quotes-gold/corpus-gold.jsonl
+  bench/quote_eval.py [--themescan BIN] own      [FILE]   # tests/data/news-gold/gold.jsonl (real layouts)
   bench/quote_eval.py [--themescan BIN] news     [DIR]    # ../shared/eval/news-quotes-dev (its score.py)
-  bench/quote_eval.py [--themescan BIN] all               # the three sets, one after the other
+  bench/quote_eval.py [--themescan BIN] all               # all four sets, one after the other
 
 A predicted quote matches a gold quote when their spans overlap by at least half of the longer
 one (each gold quote matches at most one prediction). LitBank's spans include the quotation
@@ -68,10 +69,10 @@ def litbank_gold(path):
         yield doc["id"], doc["text"], gold
 
 
-def corpus_gold(path):
+def corpus_gold(path, folder=ROOT / "corpus"):
     for line in open(path, encoding="utf-8"):
         doc = json.loads(line)
-        text = (ROOT / "corpus" / doc["file"]).read_text(encoding="utf-8")
+        text = (folder / doc["file"]).read_text(encoding="utf-8")
         data = text.encode()
         gold = []
         for q in doc["quotes"]:
@@ -179,11 +180,11 @@ def main():
     parser.add_argument("--themescan", default=ROOT / "build" / "themescan")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra quotes")
     parser.add_argument("--dump", help="news: also write the predictions (score.py's input) here")
-    parser.add_argument("set", choices=["litbank", "corpus", "news", "all"])
+    parser.add_argument("set", choices=["litbank", "corpus", "own", "news", "all"])
     parser.add_argument("file", nargs="?")
     args = parser.parse_args()
     if args.set == "all":
-        for name in ("corpus", "litbank", "news"):
+        for name in ("corpus", "own", "litbank", "news"):
             print(f"== {name}")
             sys.stdout.flush()
             subprocess.run([sys.executable, __file__, "--themescan", str(args.themescan), name]
@@ -202,6 +203,9 @@ def main():
             print(f"skipped: {path} is absent")
             return
         documents = litbank_gold(path)
+    elif args.set == "own":
+        path = Path(args.file or ROOT / "tests" / "data" / "news-gold" / "gold.jsonl")
+        documents = corpus_gold(path, path.parent)
     else:
         documents = corpus_gold(Path(args.file or ROOT / "tests" / "data" / "quotes-gold" / "corpus-gold.jsonl"))
     score(args.themescan, documents, args.verbose)

@@ -81,7 +81,7 @@ struct Quote {
   std::uint32_t depth = 0;       // 0 for a top-level quote, 1 inside another quote, ...
   std::uint32_t paragraph = 0;   // paragraph of the opening mark
   std::uint32_t paragraphs = 1;  // number of paragraphs the quote spans
-  char32_t open_mark = 0;        // the opening mark (U+201C, U+00AB, '"', ...); 0 for indirect
+  char32_t open_mark = 0;        // the opening mark (U+201C, U+00AB, '"', ...; '`' for ``, '\'' for ''); 0 for indirect
   Attribution attribution;       // filled by attribute_quotes()
   std::vector<ThemeCount> themes;  // filled by the Analyzer: by score, hits, then theme index
 };

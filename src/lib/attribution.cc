@@ -114,9 +114,11 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       return make(SpeakerReference::kDescription, i, k + 1, s);
     }
     if (c.words[k].upper && k > i) {
-      // the Rabbit, poor Alice: a character named by a capitalised noun.
+      // the Rabbit, poor Alice: a character named by a capitalised noun; after "of" or "de" a
+      // capitalised word is what a title belongs to (el superintendente de Irrigación).
       const std::size_t e = std::min(name_end(c, k), limit);
-      if (person_like(c, k, e) && (definite || !c.is_article(i))) {
+      const bool complement = in_list(c.keys[k - 1], {"of", "de", "del", "du", "for", "at"});
+      if (!complement && person_like(c, k, e) && (definite || !c.is_article(i))) {
         NounPhrase np = person_phrase(c, k, e, limit);
         if (definite && k == i + 1) c.add_alias(np.speaker, c.slice(i, e));
         return np;
@@ -228,6 +230,7 @@ NounPhrase titled_phrase(Context& c, const TitledName& t, std::size_t limit) {
 }
 
 NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
+  i = skip_time(c, i, limit);  // said Tuesday Name, dijo el lunes el superintendente
   if (i >= limit || c.words[i].quoted) return {};
   if (NounPhrase np = narrator_at(c, i); np.ok()) return np;
   if (c.is(WordClass::kPronouns, i)) return pronoun_at(c, i);
@@ -235,8 +238,7 @@ NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   if (c.words[i].upper && !c.is_article(i) && !c.is(WordClass::kGroups, i) &&
       !c.is_quantifier(i)) {
     const std::size_t e = std::min(name_end(c, i), limit);
-    std::size_t b = i;
-    while (b + 1 < e && c.is(WordClass::kRoles, b)) ++b;
+    const std::size_t b = name_start(c, i, e);
     if (person_like(c, b, e)) return person_phrase(c, b, e, limit);
     if (organisation_name(c, i, e)) {  // an organisation speaking as itself
       const std::int32_t s = c.organisation(i, e);
@@ -244,7 +246,14 @@ NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
       return make(SpeakerReference::kName, i, e, s);
     }
   }
-  return common_phrase_after(c, i, limit);
+  NounPhrase np = common_phrase_after(c, i, limit);
+  // "said the White House spokesman, Josh Earnest", "dijo el superintendente de Irrigación,
+  // Óscar Pelegrina": a title and then the name in apposition.
+  if (np.reference == SpeakerReference::kDescription || np.reference == SpeakerReference::kTitle ||
+      np.reference == SpeakerReference::kNone) {
+    if (const TitledName t = appositive_name(c, i, limit); t.ok()) return titled_phrase(c, t, limit);
+  }
+  return np;
 }
 
 NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
@@ -279,8 +288,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
       if (after == end) return np;
       continue;
     }
-    std::size_t name_b = b;
-    while (name_b + 1 < end && c.is(WordClass::kRoles, name_b)) ++name_b;
+    const std::size_t name_b = name_start(c, b, end);
     if (name_end(c, b) != end) continue;
     if (person_like(c, name_b, end)) return person_phrase(c, name_b, end, end);
     if (organisation_name(c, b, end)) {
@@ -443,6 +451,7 @@ bool attribute_after(Context& c, Quote& q, Window w) {
     if (m == 0) continue;
     const Span verb = words_span(c, v, m);
     if (v == k) {
+      if (c.value(WordClass::kVerbs, v) == "frame") return false;  // “…,” calling him ...
       return set(c, q, speaker_after(c, v + m, w.end), verb, AttributionMethod::kTrailingVerb, 1.0);
     }
     NounPhrase np = speaker_before(c, v, k);
@@ -539,7 +548,9 @@ bool attribute_before(Context& c, Quote& q, Window w) {
         that ? AttributionMethod::kSaidThat : AttributionMethod::kLeadingVerb;
     std::size_t subject_end = v;
     if (v > w.begin && c.keys[v - 1] == "a") --subject_end;  // French: Awa Koné a déclaré que
-    NounPhrase np = speaker_before(c, subject_end, w.begin);
+    // "..., calling him “a disgrace”": not the phrase before the comma, but the subject of the
+    // verb before the participle.
+    NounPhrase np = participle(c, v) ? clause_subject(c, v, w.begin) : speaker_before(c, subject_end, w.begin);
     if (!np.ok() && subject_end > w.begin + 1 && !c.words[subject_end - 1].upper) {
       np = speaker_before(c, subject_end - 1, w.begin);  // Name also said
     }

@@ -247,6 +247,25 @@ std::int32_t Context::add_speaker(Speaker speaker) {
 }
 
 void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end) {
+  // A courtesy or office title before a full name is not part of it: "Prof. Harriet Namubiru"
+  // is Harriet Namubiru (the written form stays an alias; Sen., Gov., Rep. become the role when
+  // there is none), but "Mr. Bennet" keeps its title, and so do Sir, Lady and Lord.
+  std::size_t first = begin;
+  while (first < end && is(WordClass::kHonorifics, first) &&
+         !in_list(keys[first], {"sir", "lady", "lord", "dame"})) {
+    ++first;
+  }
+  std::size_t named_words = 0;
+  for (std::size_t k = first; k < end; ++k) named_words += !is(WordClass::kParticles, k);
+  if (first > begin && named_words >= 2 && !is_possessive(end - 1)) {
+    add_alias(speaker, slice(begin, end));
+    Speaker& s = speakers[static_cast<std::size_t>(speaker)];
+    if (s.role.empty() && in_list(keys[first - 1], {"sen", "senator", "gov", "governor", "rep",
+                                                    "president", "minister", "ambassador"})) {
+      s.role = std::string(slice(first - 1, first));
+    }
+    begin = first;
+  }
   // Names are shown on one line: "the\nwaggoner" in hard-wrapped text is "the waggoner".
   std::string name = collapse_spaces(slice(begin, end));
   // "at Miss Watkin's house": the person is Miss Watkin.

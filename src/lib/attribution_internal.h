@@ -203,8 +203,17 @@ bool all_caps(std::string_view word);
 std::size_t name_end(const Context& context, std::size_t i);
 // The same for a name inside a quote (“Good night, Sir John”): words [i, end) up to word `last`.
 std::size_t quoted_name_end(const Context& context, std::size_t i, std::size_t last);
+// The first word of the name in a capitalised run [begin, end): past role words (Minister
+// Grace Mwangi) and places (Florida Gov. Rick Scott, Татарстана Рустам Галимзянов).
+std::size_t name_start(const Context& c, std::size_t begin, std::size_t end);
+// The first word at or after i past a time expression (Tuesday, on Monday night, el lunes).
+std::size_t skip_time(const Context& c, std::size_t i, std::size_t limit);
 // True when words [begin, end) can be a person's name (no organisation or role word ...).
 bool person_like(const Context& context, std::size_t begin, std::size_t end);
+// Splits "Director of Infrastructure Planning at the Gdańsk Metropolitan Authority" (words
+// [begin, end)) into a role and an affiliation.
+void split_role(const Context& c, std::size_t begin, std::size_t end, std::string* role,
+                std::string* affiliation);
 // Reads "Name, Role of Org" / "Name (Country)" after a name ending at word `end` into speaker
 // `speaker`. Returns the first word after the apposition (end when there is none).
 std::size_t read_apposition(Context& context, std::int32_t speaker, std::size_t end);
@@ -223,10 +232,15 @@ struct TitledName {
   std::size_t begin = 0;       // first word of the phrase (title and what comes before it)
   std::size_t name_begin = 0;  // first word of the name
   std::size_t end = 0;         // one past the name's last word
+  bool apposition = false;     // the name follows the title after a comma
   bool ok() const { return end > name_begin; }
 };
 // The titled name that starts at word i and ends at most at word `limit`; !ok() when none does.
 TitledName titled_name(const Context& c, std::size_t i, std::size_t limit);
+// A title, what it belongs to and then the name in apposition, starting at word i: "the White
+// House spokesman, Josh Earnest", "el superintendente de Irrigación, Óscar Pelegrina", "la
+// ministra de Economía, Ana Ruiz"; !ok() when there is none.
+TitledName appositive_name(const Context& c, std::size_t i, std::size_t limit);
 // Gives the speaker the title's role, and its organisation or place as affiliation or country
 // (when those are still empty).
 void apply_title(Context& c, std::int32_t speaker, const TitledName& t);
@@ -244,6 +258,9 @@ struct Frame {
 // called"), the antecedent of "who", or the phrase opening the clause when an apposition ends at
 // the verb ("Jeb Bush, the former Florida governor, who ..., called").
 NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin);
+// Whether the verb at word v is a participle after a comma (", adding that ..."): its subject is
+// that of the verb before it.
+bool participle(const Context& c, std::size_t v);
 // The verb of speech or source phrase of the quote's sentence and its subject: the nearest one
 // before the opening mark ("Hollande denounced Trump’s remarks as “hurtful”"), else one after
 // the closing mark ("Trump’s “excesses” are sickening, Hollande said").

@@ -27,6 +27,14 @@ bool between_subject_and_verb(const Context& c, std::size_t k) {
   return key.size() > 4 && key.ends_with("ly");
 }
 
+}  // namespace
+
+bool participle(const Context& c, std::size_t v) {
+  return v > 0 && c.keys[v].size() > 4 && c.keys[v].ends_with("ing") && has_any(c.gap(v), ",");
+}
+
+namespace {
+
 // Conjunctions and sentence adverbs that may open a clause before its subject.
 bool clause_opener(const Context& c, std::size_t k) {
   return in_list(c.keys[k], {"but", "and", "yet", "so", "still", "however", "meanwhile", "also",
@@ -72,6 +80,11 @@ std::pair<std::size_t, std::size_t> sentence_words(const Context& c, std::uint32
   return {first, end};
 }
 
+// An em or en dash (has_any() looks at single bytes, and the dashes share theirs with “ and ”).
+bool has_dash(std::string_view gap) {
+  return gap.find("\u2014") != std::string_view::npos || gap.find("\u2013") != std::string_view::npos;
+}
+
 Span verb_span(const Context& c, std::size_t v, std::size_t m) {
   return {c.words[v].span.begin, c.words[v + m - 1].span.end};
 }
@@ -81,6 +94,14 @@ Span verb_span(const Context& c, std::size_t v, std::size_t m) {
 Frame find_frame(Context& c, const Quote& q);
 
 NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
+  // "Fiorina said, adding that ...": a participle after a comma shares the subject of the verb
+  // of speech before it.
+  if (v > begin && participle(c, v)) {
+    for (std::size_t u = v; u-- > begin;) {
+      if (c.words[u].quoted) continue;
+      if (c.is(WordClass::kVerbs, u)) return clause_subject(c, u, begin);
+    }
+  }
   std::size_t k = v;
   while (k > begin && between_subject_and_verb(c, k - 1) && !c.breaks(k, ",;:()")) --k;
   // "Sen. John Cornyn (R-Texas) said": a bracket between the subject and its verb.
@@ -125,6 +146,12 @@ Frame find_frame(Context& c, const Quote& q) {
   const auto [before_begin, before_end] = sentence_words(c, q.outer.begin);
   const std::size_t lead_end = std::min(first, before_end);
   for (std::size_t v = lead_end; v-- > before_begin;) {
+    // Not past the start of another clause: "She said nothing ..., and looked out at the
+    // garden, “and waited”" quotes nobody's words.
+    if (v + 1 < lead_end && (has_any(c.gap(v + 1), ";") || has_dash(c.gap(v + 1)) ||
+                             (has_any(c.gap(v + 1), ",") && clause_opener(c, v + 1)))) {
+      break;
+    }
     if (c.words[v].quoted) continue;
     if (const std::size_t m = c.match(WordClass::kSources, v); m > 0) {
       if (NounPhrase np = speaker_after(c, v + m, lead_end); np.ok()) {
@@ -151,6 +178,14 @@ Frame find_frame(Context& c, const Quote& q) {
     }
     const std::size_t m = c.match(WordClass::kVerbs, v);
     if (m == 0) continue;
+    // A participle (", adding that ...") shares the subject of the sentence's verb before it,
+    // which may stand before the quote; any other verb has its subject after the quote.
+    if (participle(c, v)) {
+      if (NounPhrase np = clause_subject(c, v, before_begin); np.ok()) {
+        return {np, verb_span(c, v, m), AttributionMethod::kTrailingVerb};
+      }
+      continue;
+    }
     NounPhrase np = clause_subject(c, v, std::max(end, after_begin));
     if (!np.ok() && has_any(c.gap(v), ",")) np = speaker_after(c, v + m, after_end);
     if (np.ok()) return {np, verb_span(c, v, m), AttributionMethod::kTrailingVerb};
@@ -165,7 +200,7 @@ bool embedded(const Context& c, const Quote& q) {
   if (c.words[prev].paragraph != q.paragraph) return false;
   const std::string_view lead =
       c.text.substr(c.words[prev].span.end, q.outer.begin - c.words[prev].span.end);
-  return !has_any(lead, ",:.!?;\u2014\u2013()");
+  return !has_any(lead, ",:.!?;()") && !has_dash(lead);
 }
 
 bool names_a_title(const Context& c, const Quote& q) {
@@ -198,6 +233,16 @@ bool names_a_title(const Context& c, const Quote& q) {
   }
   if (key == "as" && prev > 0 && in_list(c.keys[prev - 1], {"known", "billed", "described"})) {
     return c.keys[prev - 1] == "known" || c.keys[prev - 1] == "billed";
+  }
+  // Russian, Spanish and French nouns before a name (по программе «Промышленная разработка»,
+  // el programa «Kit Digital», le projet « Villes intelligentes »), by their stems.
+  for (const std::string_view stem : {"программ", "проект", "фильм", "книг", "передач", "шоу",
+                                      "журнал", "газет", "форум", "сесси", "конференци", "компани",
+                                      "фонд", "акци", "кампани", "лозунг", "девиз",
+                                      "слоган", "lema", "programa", "proyecto", "libro", "película",
+                                      "campaña", "eslogan", "projet", "livre", "émission", "slogan",
+                                      "campagne"}) {
+    if (key.starts_with(stem)) return true;
   }
   return in_list(key, {"titled", "entitled", "nicknamed", "dubbed", "headlined", "phrase",
                        "term", "word", "words", "slogan", "motto", "hashtag", "label", "title",

@@ -107,11 +107,53 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
   return t;
 }
 
+TitledName appositive_name(const Context& c, std::size_t i, std::size_t limit) {
+  TitledName t;
+  limit = std::min(limit, c.size());
+  std::size_t k = i;
+  if (k < limit && c.is_article(k) && !c.is_indefinite(k)) ++k;  // the, el, la, le
+  bool title = false;
+  for (std::size_t steps = 0; k < limit && steps < 12; ++k, ++steps) {
+    if (k > i && has_any(c.gap(k), ",")) break;  // the comma before the name
+    if (k > i && !joined(c, k)) return t;
+    if (c.is(WordClass::kVerbs, k) || c.is(WordClass::kPronouns, k)) return t;
+    if (title_word(c, k)) {
+      title = true;
+    } else if (!c.words[k].upper && !modifier_word(c, k) &&
+               !(c.is_article(k) && k > i && in_list(c.keys[k - 1], {"of", "de", "du", "for"}))) {
+      return t;
+    }
+  }
+  if (!title || k >= limit || c.gap(k).find_first_not_of(", \u00A0") != std::string_view::npos ||
+      c.words[k].sentence != c.words[k - 1].sentence) {
+    return t;
+  }
+  const std::size_t e = std::min(name_end(c, k), limit);
+  const std::size_t b = name_start(c, k, e);
+  if (b >= e || !person_like(c, b, e) || (e - b < 2 && !c.is(WordClass::kGivenNames, b))) return t;
+  // The name closes the apposition: a comma, a full stop or the end of the clause follows.
+  if (e < limit && c.words[e].sentence == c.words[e - 1].sentence && !has_any(c.gap(e), ",.;:)")) {
+    return t;
+  }
+  t.begin = i;
+  t.name_begin = b;
+  t.end = e;
+  t.apposition = true;
+  return t;
+}
+
 void apply_title(Context& c, std::int32_t speaker, const TitledName& t) {
   if (!t.ok()) return;
   Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
   std::size_t b = t.begin;
-  if (c.keys[b] == "the") ++b;
+  if (c.keys[b] == "the" || (t.apposition && c.is_article(b))) ++b;
+  if (t.apposition) {  // el superintendente de Irrigación, Óscar Pelegrina
+    std::string role, affiliation;
+    split_role(c, b, t.name_begin, &role, &affiliation);
+    if (s.role.empty()) s.role = collapse_spaces(role);
+    if (s.affiliation.empty() && !affiliation.empty()) s.affiliation = collapse_spaces(affiliation);
+    return;
+  }
   // A leading capitalised run that is an organisation (E.F. Hutton Group, OPEC, Harvard's) is the
   // affiliation, a place the country; the rest is the role.
   std::size_t lead = b;

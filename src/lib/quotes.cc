@@ -17,6 +17,12 @@ constexpr std::size_t kPossessiveLookahead = 200;  // bytes
 
 enum class Role { kNone, kOpen, kClose };
 
+// Plain-text sources write quotation marks with ASCII pairs: ``TeX style'' and ''two
+// apostrophes''. Both pairs are read as one mark each: `` opens (kTexOpen), '' closes it or
+// opens and closes a ''…'' quote (kDoubleApostrophe); a single ` opens a quote that ' closes.
+constexpr char32_t kTexOpen = U'`' | 0x100000;
+constexpr char32_t kDoubleApostrophe = U'\'' | 0x100000;
+
 struct OpenMark {
   char32_t mark;
   std::uint32_t begin;     // byte offset of the mark
@@ -40,6 +46,8 @@ bool closes(char32_t opener, char32_t closer) {
     case U'\u300E': return closer == U'\u300F';
     case U'"': return closer == U'"';
     case U'\'': return closer == U'\'';
+    case U'`': return closer == U'\'';
+    case kTexOpen: case kDoubleApostrophe: return closer == kDoubleApostrophe;
     default: return false;
   }
 }
@@ -48,7 +56,7 @@ bool is_quote_mark(UChar32 c) {
   switch (c) {
     case 0x201C: case 0x201D: case 0x201E: case 0x2018: case 0x2019: case 0x201A:
     case 0x00AB: case 0x00BB: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
-    case '"': case '\'':
+    case '"': case '\'': case '`':
       return true;
     default:
       return false;
@@ -143,8 +151,11 @@ class Pairer {
         if (space_after && !space_before) return stack_has_opener_for(U'"') ? Role::kClose : Role::kNone;
         if (space_before || !is_letter_or_digit(before)) return space_after ? Role::kNone : Role::kOpen;
         return Role::kNone;  // 12" (inches) and the like
+      case '`':  // `nested' (TeX): opens before a letter
+        return is_letter_or_digit(after) || after == '`' ? Role::kOpen : Role::kNone;
       case '\'':
         if (is_letter_or_digit(before) && is_letter_or_digit(after)) return Role::kNone;  // don't
+        if (top_is(U'`') && !space_before) return Role::kClose;
         if (top_is(U'\'') && !space_before) {
           if (before == 's' && possessive_before_later_closer(c, end)) return Role::kNone;
           return Role::kClose;
@@ -176,12 +187,31 @@ class Pairer {
     for (std::size_t len = 0; i < paragraph.end; i += len) {
       const UChar32 c = detail::code_point_at(text_, i, &len);
       if (!is_quote_mark(c)) continue;
+      if ((c == '`' || c == '\'') && i + 1 < paragraph.end && text_[i + 1] == c) {
+        len = 2;
+        pair(c == '`' ? kTexOpen : kDoubleApostrophe, i, p);
+        continue;
+      }
       switch (role_of(c, i, i + len)) {
         case Role::kNone: break;
         case Role::kOpen: open(static_cast<char32_t>(c), i, len, p); break;
         // A closing “ (of „…“, or typed for ”) closes what ” closes.
         case Role::kClose: close(c == 0x201C ? U'\u201D' : static_cast<char32_t>(c), i, len); break;
       }
+    }
+  }
+
+  // `` or '' at `at` (two bytes).
+  void pair(char32_t mark, std::size_t at, std::uint32_t p) {
+    const UChar32 before = char_before(at);
+    const UChar32 after = char_after(at + 2);
+    const bool space_before = before < 0 || detail::is_space(before) || before == '(';
+    if (mark == kTexOpen) {
+      open(mark, at, 2, p);
+    } else if (!space_before && stack_has_opener_for(kDoubleApostrophe)) {
+      close(mark, at, 2);
+    } else if (space_before && after >= 0 && !detail::is_space(after)) {
+      open(mark, at, 2, p);
     }
   }
 
@@ -200,7 +230,7 @@ class Pairer {
       quote.depth = static_cast<std::uint32_t>(k);
       quote.paragraph = opener.paragraph;
       quote.paragraphs = opener.paragraphs;
-      quote.open_mark = opener.mark;
+      quote.open_mark = opener.mark & 0xFFFFF;  // `` and '' as their first character
       add(quote);
       stack_.resize(k);  // marks opened inside and never closed are dropped
       return;
@@ -225,7 +255,7 @@ class Pairer {
     quote.unclosed = true;
     quote.paragraph = opener.paragraph;
     quote.paragraphs = opener.paragraphs;
-    quote.open_mark = opener.mark;
+    quote.open_mark = opener.mark & 0xFFFFF;  // `` and '' as their first character
     add(quote);
     stack_.clear();
   }

@@ -171,13 +171,13 @@ std::string render_csv_header(CsvTable table) {
                                    "share", "top_terms"});
       break;
     case CsvTable::kQuotes:
-      fields.insert(fields.end(), {"quote", "type", "speaker_id", "speaker", "named", "role",
-                                   "affiliation",
-                                   "country", "method", "confidence", "verb", "text", "themes"});
+      fields.insert(fields.end(), {"quote", "type", "partial", "speaker_id", "speaker", "kind",
+                                   "named", "role", "affiliation", "country", "method",
+                                   "confidence", "verb", "text", "themes"});
       break;
     case CsvTable::kSpeakers:
-      fields.insert(fields.end(), {"speaker", "name", "named", "group", "role", "affiliation",
-                                   "country", "quotes", "statements", "themes"});
+      fields.insert(fields.end(), {"speaker", "name", "named", "group", "kind", "role",
+                                   "affiliation", "country", "quotes", "statements", "themes"});
       break;
   }
   fields.push_back("error");
@@ -218,8 +218,9 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
         const Attribution& a = q.attribution;
         const Speaker* s = a.speaker >= 0 ? &result.speakers[static_cast<std::size_t>(a.speaker)]
                                           : nullptr;
-        row({std::to_string(i), detail::quote_type_name(q.type),
+        row({std::to_string(i), detail::quote_type_name(q.type), q.partial ? "true" : "false",
              s ? std::to_string(a.speaker) : "", s ? s->name : "",
+             s ? speaker_kind_name(s->kind) : "",
              s ? (s->named ? "true" : "false") : "", s ? s->role : "", s ? s->affiliation : "",
              s ? s->country : "", attribution_method_name(a.method), number(a.confidence),
              a.verb.empty() ? "" : std::string(a.verb.slice(result.text)),
@@ -230,7 +231,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
       for (std::size_t i = 0; i < result.speakers.size(); ++i) {
         const Speaker& s = result.speakers[i];
         row({std::to_string(i), s.name, s.named ? "true" : "false", s.group ? "true" : "false",
-             s.role, s.affiliation, s.country, std::to_string(s.quotes),
+             speaker_kind_name(s.kind), s.role, s.affiliation, s.country, std::to_string(s.quotes),
              std::to_string(s.statements), themes_field(s.themes, lexicon)});
       }
       break;
@@ -239,7 +240,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
 }
 
 std::string render_csv_error(const FailedInput& failure, CsvTable table) {
-  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 13 : 10;
+  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 15 : 11;
   std::vector<std::string> fields = document_fields(failure.path, failure.id, "");
   fields.resize(fields.size() + middle);
   fields.push_back(failure.message);

@@ -96,7 +96,10 @@ void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
       if (m == 0) continue;
       const Span verb{c.words[v].span.begin, c.words[v + m - 1].span.end};
       std::size_t clause = end;
-      for (std::size_t k = v + m; k < end && k < v + m + 4; ++k) {
+      // A verb that frames quoted words takes its "that" at once: "claimed that ...", not
+      // "described projects that had been abandoned" (a relative clause).
+      const std::size_t reach = c.value(WordClass::kVerbs, v) == "frame" ? 1 : 4;
+      for (std::size_t k = v + m; k < end && k < v + m + reach; ++k) {
         if (c.is(WordClass::kComplementizers, k)) {
           clause = c.keys[k].find('\'') != std::string::npos ? k : k + 1;
           break;

@@ -60,6 +60,8 @@ std::string strip_elided_article(std::string_view text) {
   return std::string(text);
 }
 
+}  // namespace
+
 // Splits "Director of Infrastructure Planning at the Gdańsk Metropolitan Authority" into a role
 // and an affiliation.
 void split_role(const Context& c, std::size_t begin, std::size_t end, std::string* role,
@@ -103,6 +105,8 @@ void split_role(const Context& c, std::size_t begin, std::size_t end, std::strin
   *role = std::string(c.slice(begin, split));
   if (org < end) *affiliation = strip_elided_article(c.slice(org, end));
 }
+
+namespace {
 
 bool role_within(const Context& c, std::size_t begin, std::size_t end, std::size_t first_words) {
   for (std::size_t k = begin; k < end && k < begin + first_words; ++k) {
@@ -166,6 +170,46 @@ std::size_t name_end(const Context& c, std::size_t i) {
 std::size_t quoted_name_end(const Context& c, std::size_t i, std::size_t last) {
   if (i >= c.size() || !c.words[i].upper || !c.words[i].quoted || c.common_capital(i)) return i;
   return name_run_end(c, i, last);
+}
+
+std::size_t name_start(const Context& c, std::size_t begin, std::size_t end) {
+  std::size_t b = begin;
+  while (b + 1 < end) {
+    if (c.is(WordClass::kRoles, b) && !c.is(WordClass::kGivenNames, b)) {
+      ++b;
+      continue;
+    }
+    // "Florida Gov. Rick Scott", "Татарстана Рустам Галимзянов": a place before the name.
+    const std::size_t m = c.match(WordClass::kPlaces, b);
+    if (m == 0 || b + m >= end || c.is(WordClass::kGivenNames, b) ||
+        c.is(WordClass::kHonorifics, b)) {
+      break;
+    }
+    b += m;
+  }
+  return b;
+}
+
+std::size_t skip_time(const Context& c, std::size_t i, std::size_t limit) {
+  const auto time_word = [&](std::size_t k) {
+    return c.is_calendar(k) ||
+           in_list(c.keys[k], {"night", "morning", "afternoon", "evening", "noche", "mañana",
+                               "tarde", "soir", "matin"});
+  };
+  std::size_t k = i;
+  while (k < limit && !c.words[k].quoted) {
+    if (c.is_calendar(k)) {
+      ++k;
+    } else if (k + 1 < limit && in_list(c.keys[k], {"on", "el", "le", "в", "во", "last", "this"}) &&
+               time_word(k + 1)) {
+      k += 2;
+    } else if (k > i && time_word(k)) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
 }
 
 bool person_like(const Context& c, std::size_t begin, std::size_t end) {
@@ -256,8 +300,7 @@ void build_roster(Context& c) {
     }
     const std::size_t e = name_end(c, i);
     if (e == i) continue;
-    std::size_t b = i;
-    while (b + 1 < e && c.is(WordClass::kRoles, b)) ++b;  // Minister Grace Mwangi
+    const std::size_t b = name_start(c, i, e);  // Minister Grace Mwangi, Florida Gov. Rick Scott
     if (!person_like(c, b, e)) {
       i = e - 1;
       continue;
@@ -272,8 +315,10 @@ void build_roster(Context& c) {
     // "Maryam Al-Balushi said", and "Menon’s teammate, Maryam Al-Balushi, said".
     const bool verb_after = e < c.size() && (after == " " || after == "\u00A0" || after == ", ") &&
                             c.is(WordClass::kVerbs, e);
+    // "said Name", not "call Name" (a verb that frames quoted words has its object after it).
     const bool verb_before = b > 0 && (c.gap(b) == " " || c.gap(b) == "\u00A0") &&
-                             (c.is(WordClass::kVerbs, b - 1) || c.is(WordClass::kSources, b - 1) ||
+                             ((c.is(WordClass::kVerbs, b - 1) && c.value(WordClass::kVerbs, b - 1) != "frame") ||
+                              c.is(WordClass::kSources, b - 1) ||
                               (b > 1 && c.match(WordClass::kSources, b - 2) == 2));
     // "a classmate named Stewart Snyder", "un campesino llamado Juan".
     const bool named = b > 0 && in_list(c.keys[b - 1], {"named", "called", "llamado", "llamada",

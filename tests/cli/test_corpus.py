@@ -170,16 +170,16 @@ class Dashboards(TempDir):
         self.assertEqual(out.splitlines()[:3], expected)
         self.assertEqual(expected, ["infrastructure|9|48", "security|8|48", "cooperation|8|21"])
         self.assertEqual(out.splitlines()[3], str(summary["quotes"]))
-        self.assertEqual(out.splitlines()[3:], ["78", "10", "2"])
+        self.assertEqual(out.splitlines()[3:], ["79", "10", "2"])
 
     def test_csv_is_rfc4180(self):
         data = run("--format", "csv", "--csv-table", "quotes", "corpus").stdout.decode()
         self.assertTrue(data.startswith(
-            "path,id,date,quote,type,speaker_id,speaker,named,role,affiliation,country,method,"
-            "confidence,verb,text,themes,error\r\n"))
+            "path,id,date,quote,type,partial,speaker_id,speaker,kind,named,role,affiliation,country,"
+            "method,confidence,verb,text,themes,error\r\n"))
         rows = list(csv.reader(io.StringIO(data, newline="")))
-        self.assertTrue(all(len(r) == 17 for r in rows))
-        self.assertTrue(any("," in r[14] for r in rows[1:]))  # quoted fields survive
+        self.assertTrue(all(len(r) == 19 for r in rows))
+        self.assertTrue(any("," in r[16] for r in rows[1:]))  # quoted fields survive
 
 
 class JsonlInput(TempDir):
