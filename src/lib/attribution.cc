@@ -217,7 +217,9 @@ std::int32_t introduced_character(Context& c, std::size_t before, char gender) {
 NounPhrase pronoun_at(Context& c, std::size_t k) {
   const std::string_view gender = c.value(WordClass::kPronouns, k);
   const char g = gender.empty() ? 0 : gender[0];
-  std::int32_t s = c.resolve_pronoun(k, g);
+  // Outside a dialogue, a pronoun stands for the subject of the sentences before it.
+  std::int32_t s = c.partner < 0 ? subject_antecedent(c, k, g) : -1;
+  if (s < 0) s = c.resolve_pronoun(k, g);
   if (s < 0 && c.generic_descriptions && (g == 'm' || g == 'f')) s = introduced_character(c, k, g);
   return make(SpeakerReference::kPronoun, k, k + 1, s);
 }

@@ -397,6 +397,21 @@ std::int32_t Context::recent_description(std::size_t before, char gender, std::s
   return -1;
 }
 
+std::int32_t Context::described_at(std::size_t k) const {
+  if (k >= words.size() || words[k].quoted) return -1;
+  if (const std::int32_t s = resolve_title_noun(k, keys[k]); s >= 0) return s;
+  const auto candidates = description_index_.find(keys[k]);
+  if (candidates == description_index_.end()) return -1;
+  for (const std::int32_t s : candidates->second) {
+    const std::vector<std::string>& description = description_keys_[static_cast<std::size_t>(s)];
+    if (k + description.size() <= words.size() &&
+        std::equal(description.begin(), description.end(), keys.begin() + static_cast<std::ptrdiff_t>(k))) {
+      return s;
+    }
+  }
+  return -1;
+}
+
 void Context::index_roles(bool rebuild) const {
   if (rebuild) {
     role_index_.clear();

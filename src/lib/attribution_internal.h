@@ -126,6 +126,10 @@ class Context {
   // Captain Eldridge. An honorific abbreviation stands for a noun that starts with its first
   // letter and contains its letters in order (dr: doctor, capt: captain). -1 when none is.
   std::int32_t resolve_title_noun(std::size_t before, std::string_view head) const;
+  // The character that "the KEY ..." names, its head at word k (after the article): the person
+  // titled with it (the doctor: Dr. Archie) or a described character with that description (the
+  // parson); -1 when none is.
+  std::int32_t described_at(std::size_t k) const;
   // The gender that an honorific among words [begin, end) gives (Mrs.: 'f'), else the first
   // word's given name (William: 'm'), or 0.
   char name_gender(std::size_t begin, std::size_t end) const;
@@ -265,6 +269,12 @@ bool participle(const Context& c, std::size_t v);
 // before the opening mark ("Hollande denounced Trump’s remarks as “hurtful”"), else one after
 // the closing mark ("Trump’s “excesses” are sickening, Hollande said").
 Frame sentence_frame(Context& c, const Quote& q);
+// The person a pronoun at word `before` stands for by the subjects of the sentences before
+// it: the subject of the nearest sentence (past quoted words, conjunctions and a leading
+// adverbial) that is a known person agreeing in gender, looking back at most 6 sentences and 3
+// paragraphs, and following pronoun subjects back to their own antecedent ("Then he began ...").
+// -1 when none is.
+std::int32_t subject_antecedent(const Context& c, std::size_t before, char gender);
 // Whether the quote runs on from the words before it in its sentence without punctuation (a
 // fragment in the writer's sentence: called the plan “a disaster”), rather than being
 // introduced by a colon or comma or standing alone.

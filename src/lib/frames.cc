@@ -252,4 +252,97 @@ bool names_a_title(const Context& c, const Quote& q) {
                        "magazine", "newspaper", "brand", "operation", "doctrine", "hashtags"});
 }
 
+namespace {
+
+constexpr std::size_t kSubjectSentences = 6;   // sentences searched back for a subject
+constexpr std::uint32_t kSubjectParagraphs = 3;  // ... within this many paragraphs
+constexpr int kSubjectDepth = 4;                 // pronoun subjects followed back
+
+bool agrees(const Context& c, std::int32_t speaker, char gender) {
+  if (speaker < 0) return false;
+  const Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
+  if (gender == 'p') return s.group || s.kind == SpeakerKind::kOrganisation;
+  if (s.group || s.kind == SpeakerKind::kOrganisation) return false;
+  if (speaker == c.addressed || speaker == c.narrator) return false;
+  return s.gender == 0 || gender == 0 || s.gender == gender;
+}
+
+std::int32_t antecedent(const Context& c, std::size_t before, char gender, int depth);
+
+// The person that the sentence (words [begin, end)) is about: its subject, past quoted words,
+// conjunctions and a leading adverbial phrase; -1 when it is not a known person.
+std::int32_t sentence_subject(const Context& c, std::size_t begin, std::size_t end, int depth) {
+  std::size_t s = begin;
+  while (s < end && c.words[s].quoted) ++s;  // “…,” Tobias said.
+  if (s > begin && s < end) {
+    // “…,” said Tobias. / « … », a souligné Mamadou Traoré.
+    std::size_t v = s;
+    if (c.keys[v] == "a" && v + 1 < end) ++v;
+    if (const std::size_t m = c.match(WordClass::kVerbs, v); m > 0) s = skip_time(c, v + m, end);
+  }
+  s = clause_start(c, s, end);
+  while (s < end && c.words[s].quoted) ++s;
+  if (s >= end) return -1;
+  if (c.is(WordClass::kPronouns, s)) {
+    const std::string_view g = c.value(WordClass::kPronouns, s);
+    if (depth >= kSubjectDepth || g.empty() || g[0] == 'p') return -1;
+    return antecedent(c, s, g[0], depth + 1);
+  }
+  if (const TitledName t = titled_name(c, s, end); t.ok()) {
+    return c.find_person(t.name_begin, t.end, t.name_begin);
+  }
+  if (c.words[s].upper && !c.is_article(s)) {
+    const std::size_t e = std::min(name_end(c, s), end);
+    // "Mr. Obama's suggestion": a possessive is not the subject.
+    if (e == s || c.is_possessive(e - 1)) return -1;
+    const std::size_t b = name_start(c, s, e);
+    if (!person_like(c, b, e)) return -1;
+    return c.find_person(b, e, b);
+  }
+  // "The senator said", "The parson smiled", "The doctor came back": the person with that
+  // title or description.
+  if (c.keys[s] == "the" && s + 1 < end && !c.is_possessive(s + 1)) {
+    if (const std::int32_t d = c.described_at(s + 1); d >= 0) return d;
+    if (c.is(WordClass::kRoles, s + 1)) return c.resolve_title(s, s + 1);
+  }
+  return -1;
+}
+
+std::int32_t antecedent(const Context& c, std::size_t before, char gender, int depth) {
+  if (before == 0 || before > c.size()) return -1;
+  const std::uint32_t paragraph = c.words[before - 1].paragraph;
+  std::size_t k = before;
+  for (std::size_t n = 0; n < kSubjectSentences && k > 0; ++n) {
+    const std::uint32_t sentence = c.words[k - 1].sentence;
+    std::size_t b = k - 1;
+    while (b > 0 && c.words[b - 1].sentence == sentence) --b;
+    if (c.words[b].paragraph + kSubjectParagraphs < paragraph) break;
+    const std::int32_t subject = sentence_subject(c, b, k, depth);
+    if (agrees(c, subject, gender)) return subject;
+    // No person is the subject, but the sentence names one: the first named before a verb of
+    // speech ("His digital mastermind, Teddy Goff, helms ..., but Goff said ..."), else the first.
+    std::int32_t first = -1;
+    for (auto m = std::lower_bound(c.mentions.begin(), c.mentions.end(), b,
+                                   [](const Context::Mention& x, std::size_t w) { return x.word < w; });
+         m != c.mentions.end() && m->word < k; ++m) {
+      if (!agrees(c, m->speaker, gender) || c.words[m->word].quoted) continue;
+      if (first < 0) first = m->speaker;
+      std::size_t e = m->word + 1;
+      while (e < k && c.words[e].upper) ++e;
+      if (e < k && c.is(WordClass::kVerbs, e) && c.gap(e).find_first_not_of(" \u00A0") == std::string_view::npos) {
+        return m->speaker;
+      }
+    }
+    if (first >= 0) return first;
+    k = b;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::int32_t subject_antecedent(const Context& c, std::size_t before, char gender) {
+  return antecedent(c, before, gender, 0);
+}
+
 }  // namespace themescan::detail
