@@ -520,6 +520,24 @@ bool attribute_before(Context& c, Quote& q, Window w) {
       }
     }
   }
+  // "Clinton: “Our goal is ...”", "Bush: “The mission is ...”": a name and a colon, in
+  // transcripts and lists of positions.
+  if (w.end - w.begin <= 4) {
+    const std::string_view gap =
+        c.text.substr(c.words[w.end - 1].span.end, q.outer.begin - c.words[w.end - 1].span.end);
+    if (gap.find(':') != std::string_view::npos &&
+        gap.find_first_not_of(": \u00A0") == std::string_view::npos) {
+      const std::size_t b = name_start(c, w.begin, w.end);
+      if (name_end(c, w.begin) == w.end && person_like(c, b, w.end)) {
+        const std::int32_t s = c.find_person(b, w.end, b);
+        if (s >= 0) {
+          c.add_mention(s, b, w.end);
+          return set(c, q, make(SpeakerReference::kPartialName, b, w.end, s), {},
+                     AttributionMethod::kLeadingVerb, 0.8);
+        }
+      }
+    }
+  }
   // “She looked perplexed, and then said, not fiercely, but loud enough to hear:” — a colon
   // introduces the quote, so the verb may be far from it and its subject opens the sentence.
   const std::string_view lead =
@@ -537,7 +555,13 @@ bool attribute_before(Context& c, Quote& q, Window w) {
       }
       return np;
     };
-    if (w.end - (v + m) > 4) {
+    // Adverbs between the verb and the quote do not count: "He concluded so eloquently and
+    // timelessly, “With malice toward none ...”".
+    std::size_t distance = 0;
+    for (std::size_t k = v + m; k < w.end; ++k) {
+      distance += !(c.keys[k].size() > 4 && c.keys[k].ends_with("ly")) && !in_list(c.keys[k], {"and", "so"});
+    }
+    if (distance > 4) {
       if (!colon) return false;
       NounPhrase np = speaker_before(c, v, w.begin);
       if (!np.ok()) np = sentence_subject();

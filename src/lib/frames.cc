@@ -17,6 +17,7 @@ bool between_subject_and_verb(const Context& c, std::size_t k) {
   if (c.is_calendar(k)) return true;
   if (in_list(key, {"also", "then", "later", "again", "once", "still", "first", "now", "just",
                     "recently", "previously", "earlier", "often", "never", "repeatedly", "quickly",
+                    "only", "even", "already", "immediately", "reportedly", "publicly", "privately",
                     "has", "had", "have", "was", "is", "were", "are", "would", "will", "did",
                     "does", "do", "not", "could", "should", "might", "may", "can", "been",
                     "didn't", "wouldn't", "won't", "doesn't", "hasn't", "haven't", "hadn't",
@@ -100,6 +101,15 @@ NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
     for (std::size_t u = v; u-- > begin;) {
       if (c.words[u].quoted) continue;
       if (c.is(WordClass::kVerbs, u)) return clause_subject(c, u, begin);
+    }
+    // "Black Lives Matter issued a statement saying ...": the name that opens the clause.
+    const std::size_t s = clause_start(c, begin, v);
+    if (s < v && !c.words[s].quoted && c.words[s].upper && !c.is(WordClass::kPronouns, s)) {
+      NounPhrase head = speaker_after(c, s, v);
+      if (head.ok() && head.end < v && (head.reference == SpeakerReference::kName ||
+                                        head.reference == SpeakerReference::kPartialName)) {
+        return head;
+      }
     }
   }
   std::size_t k = v;
