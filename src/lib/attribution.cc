@@ -89,6 +89,13 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
         return make(SpeakerReference::kTitle, i, k + 1, s);
       }
     }
+    // The head of "a Republican strategist" is its last noun.
+    if ((c.is(WordClass::kUnnamed, k) || c.is(WordClass::kRoles, k)) && k + 1 < limit &&
+        !c.breaks(k + 1, ",.;:!?()") && !c.words[k + 1].quoted &&
+        (c.is(WordClass::kUnnamed, k + 1) || c.is(WordClass::kRoles, k + 1) ||
+         c.is(WordClass::kGroups, k + 1))) {
+      continue;
+    }
     if (c.is(WordClass::kUnnamed, k) || (c.is(WordClass::kRoles, k) && k > i)) {
       // "the boy" after "William, a boy of seven".
       if (definite && c.keys[i] == "the" && c.generic_descriptions) {
@@ -117,6 +124,13 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       // the Rabbit, poor Alice: a character named by a capitalised noun; after "of" or "de" a
       // capitalised word is what a title belongs to (el superintendente de Irrigación).
       const std::size_t e = std::min(name_end(c, k), limit);
+      // "a New Hampshire Republican", "one Clinton aide", "Border Patrol agents": capitalised
+      // words before the noun of a described source or group say where it is from.
+      if (e < limit && !c.breaks(e, ",.;:!?()") &&
+          (c.is(WordClass::kUnnamed, e) || c.is(WordClass::kGroups, e))) {
+        k = e - 1;
+        continue;
+      }
       const bool complement = in_list(c.keys[k - 1], {"of", "de", "del", "du", "for", "at"});
       if (!complement && person_like(c, k, e) && (definite || !c.is_article(i))) {
         NounPhrase np = person_phrase(c, k, e, limit);
@@ -258,6 +272,33 @@ NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   return np;
 }
 
+// The person named before the apposition that starts at word b ("Mike DuHaime, a Republican
+// strategist, said"; "Ed Rendell (D), a Clinton supporter, praised"), with the apposition as
+// role when there is none.
+NounPhrase name_before_apposition(Context& c, std::size_t b, std::size_t lower) {
+  if (b <= lower + 1 || !has_any(c.gap(b), ",")) return {};
+  std::size_t end = b;
+  // "(D)", "(R-La.)": a party tag between the name and the apposition.
+  if (c.gap(end).find(')') != std::string_view::npos) {
+    std::size_t open = end;
+    while (open > lower + 1 && end - open < 4 && c.gap(open - 1).find('(') == std::string_view::npos) --open;
+    if (open <= lower + 1 || c.gap(open - 1).find('(') == std::string_view::npos) return {};
+    end = open - 1;
+  }
+  std::size_t start = end;
+  while (start > lower && end - start < 6 && c.words[start - 1].upper &&
+         c.words[start - 1].sentence == c.words[end - 1].sentence &&
+         (start == end || !c.breaks(start, ",.;:!?()"))) {
+    --start;
+  }
+  if (start == end || name_end(c, start) < end) return {};
+  const std::size_t name_b = name_start(c, start, end);
+  if (!person_like(c, name_b, end) || (end - name_b < 2 && c.find_person(name_b, end, name_b) < 0)) {
+    return {};
+  }
+  return person_phrase(c, name_b, end, end);
+}
+
 NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   if (end == 0 || end <= lower) return {};
   const std::size_t k = end - 1;
@@ -283,12 +324,17 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
         c.is(WordClass::kUnnamed, b) || !c.words[b].upper) {
       NounPhrase np = common_phrase_after(c, b, end);
       if (np.reference == SpeakerReference::kNone) continue;
-      if (np.end == end) return np;
-      const std::size_t after = np.speaker >= 0 && np.reference == SpeakerReference::kDescription
+      const std::size_t after = np.end == end ? end
+                                : np.speaker >= 0 && np.reference == SpeakerReference::kDescription
                                     ? read_for_affiliation(c, np.speaker, np.end, end)
                                     : np.end;
-      if (after == end) return np;
-      continue;
+      if (after != end) continue;
+      // "Mike DuHaime, a Republican strategist, said": the description is an apposition of the
+      // name before it, who is the speaker.
+      if (np.reference == SpeakerReference::kDescription && c.is_article(b)) {
+        if (NounPhrase named = name_before_apposition(c, b, lower); named.ok()) return named;
+      }
+      return np;
     }
     const std::size_t name_b = name_start(c, b, end);
     if (name_end(c, b) != end) continue;
@@ -450,7 +496,7 @@ bool attribute_after(Context& c, Quote& q, Window w) {
                  AttributionMethod::kAccordingTo, 1.0);
     }
     const std::size_t m = c.match(WordClass::kVerbs, v);
-    if (m == 0) continue;
+    if (m == 0 || c.value(WordClass::kVerbs, v) == "noun") continue;
     const Span verb = words_span(c, v, m);
     if (v == k) {
       if (c.value(WordClass::kVerbs, v) == "frame") return false;  // “…,” calling him ...
@@ -545,7 +591,7 @@ bool attribute_before(Context& c, Quote& q, Window w) {
   const bool colon = lead.find(':') != std::string_view::npos;
   for (std::size_t v = w.end; v-- > w.begin;) {
     const std::size_t m = c.match(WordClass::kVerbs, v);
-    if (m == 0) continue;
+    if (m == 0 || c.value(WordClass::kVerbs, v) == "noun") continue;
     // The subject that opens the sentence: "So she lifted up her voice and shouted:".
     const auto sentence_subject = [&]() {
       NounPhrase np;

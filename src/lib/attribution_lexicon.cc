@@ -21,7 +21,7 @@ constexpr std::string_view kBuiltinPlaces = "places.words";
 // Values an entry of each class may carry after ' | ' (empty: none allowed).
 std::vector<std::string_view> allowed_values(WordClass word_class) {
   switch (word_class) {
-    case WordClass::kVerbs: return {"object", "frame"};
+    case WordClass::kVerbs: return {"object", "frame", "noun"};
     case WordClass::kPronouns: return {"m", "f", "p"};
     case WordClass::kHonorifics: return {"m", "f"};
     case WordClass::kUnnamed: return {"m", "f"};

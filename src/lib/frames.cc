@@ -95,6 +95,17 @@ Span verb_span(const Context& c, std::size_t v, std::size_t m) {
 Frame find_frame(Context& c, const Quote& q);
 
 NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
+  // "Donald Trump’s claim that ...", "Mr. Obama's patronizing suggestion that ...": a noun of
+  // speech has its possessor for subject.
+  if (c.value(WordClass::kVerbs, v) == "noun") {
+    std::size_t p = v;
+    while (p > begin && p + 3 > v && !c.is_possessive(p - 1) && !c.words[p - 1].upper &&
+           !c.breaks(p, ",;:()")) {
+      --p;
+    }
+    if (p <= begin || !c.is_possessive(p - 1) || c.breaks(p, ",;:()")) return {};
+    return speaker_before(c, p, begin);
+  }
   // "Fiorina said, adding that ...": a participle after a comma shares the subject of the verb
   // of speech before it.
   if (v > begin && participle(c, v)) {

@@ -121,7 +121,9 @@ class Pairer {
     switch (c) {
       case 0x201C:  // “ opens, except that it closes „…“, and a “ typed for ” (“the best“ and)
         if (top_is(U'\u201E')) return Role::kClose;
-        if (top_is(U'\u201C') && !space_before && is_letter_or_digit(before) &&
+        if (top_is(U'\u201C') && !space_before &&
+            (is_letter_or_digit(before) || before == '.' || before == ',' || before == '!' ||
+             before == '?') &&
             (space_after || !is_letter_or_digit(after))) {
           return Role::kClose;
         }
