@@ -7,6 +7,7 @@
 #include <map>
 
 #include "attribution_internal.h"
+#include "themescan/document.h"
 
 namespace themescan {
 namespace detail {
@@ -69,6 +70,81 @@ std::int32_t titled_person(Context& c, std::size_t before, std::string_view head
   return -1;
 }
 
+// A description whose head noun at word `head` belongs to a place or body: "the representative
+// of Kenya", "the delegate for the European Union", "Kuwait's oil minister". The person with that
+// title and that country or affiliation when the text named one ("Sheikh Ali ... the minister"),
+// else an unnamed speaker keyed by head and owner. Not ok() when the description has no owner.
+NounPhrase owned_description(Context& c, std::size_t i, std::size_t head, std::size_t limit) {
+  std::size_t owner_b = 0, owner_e = 0, end = head + 1;
+  const bool definite = c.is_article(i) && !c.is_indefinite(i);
+  if (c.words[i].upper && c.is_possessive(i) && i < head) {
+    owner_b = i;
+    owner_e = i + 1;
+  } else if (definite && end + 1 < limit && in_list(c.keys[end], {"of", "for", "from"}) &&
+             !c.breaks(end, ",.;:!?()")) {
+    std::size_t b = end + 1;
+    if (c.keys[b] == "the" && b + 1 < limit) ++b;
+    const std::size_t e = std::min(name_end(c, b), limit);
+    if (e > b && (c.is_place(b, e) || organisation_name(c, b, e) || c.is(WordClass::kOrganisations, e - 1))) {
+      owner_b = b;
+      owner_e = e;
+      end = e;
+    }
+  }
+  if (owner_e == 0) return {};
+  std::string owner = collapse_spaces(c.slice(owner_b, owner_e));
+  if (c.is_possessive(owner_e - 1)) owner.resize(owner.size() - (owner.ends_with("'s") ? 2 : 4));
+  const bool place = c.is_place(owner_b, owner_e);
+  // A named person with that title who speaks for the same country or body.
+  const std::string& noun = c.keys[head];
+  for (std::size_t s = 0; s < c.speakers.size(); ++s) {
+    const Speaker& p = c.speakers[s];
+    if (!p.named || p.kind != SpeakerKind::kPerson || p.role.empty()) continue;
+    if ((p.country == owner || p.affiliation == owner) &&
+        c.lexicon.list(WordClass::kRoles).contains(noun) &&
+        p.role.find(std::string(c.words[head].span.slice(c.text))) != std::string::npos) {
+      const auto id = static_cast<std::int32_t>(s);
+      c.add_mention(id, i, end);
+      return make(SpeakerReference::kTitle, i, end, id);
+    }
+  }
+  std::string key;
+  for (std::size_t k = c.is_article(i) || owner_b == i ? i + 1 : i; k <= head; ++k) key += c.keys[k] + " ";
+  key += "| " + c.keys[owner_b];
+  for (std::size_t k = owner_b + 1; k < owner_e; ++k) key += " " + c.keys[k];
+  const std::int32_t s = c.unnamed_speaker(i, end, false, key);
+  Speaker& speaker = c.speakers[static_cast<std::size_t>(s)];
+  if (place && speaker.country.empty()) speaker.country = owner;
+  if (!place && speaker.affiliation.empty()) speaker.affiliation = owner;
+  c.add_mention(s, i, end);
+  return make(SpeakerReference::kDescription, i, end, s);
+}
+
+constexpr std::uint32_t kOrganisationWindow = 12;  // paragraphs searched back for "the company"
+
+// The named organisation mentioned last before word `before`, at most kOrganisationWindow
+// paragraphs back; -1 when there is none.
+std::int32_t last_organisation(const Context& c, std::size_t before) {
+  const std::uint32_t offset = c.words[before].span.begin;
+  const std::uint32_t paragraph = c.words[before].paragraph;
+  std::int32_t best = -1;
+  std::uint32_t best_at = 0;
+  for (std::size_t s = 0; s < c.speakers.size(); ++s) {
+    const Speaker& speaker = c.speakers[s];
+    if (speaker.kind != SpeakerKind::kOrganisation || !speaker.named) continue;
+    for (const Span& mention : speaker.mentions) {
+      if (mention.begin < offset && (best < 0 || mention.begin > best_at)) {
+        best = static_cast<std::int32_t>(s);
+        best_at = mention.begin;
+      }
+    }
+  }
+  if (best >= 0 && c.words[c.word_at_or_after(best_at)].paragraph + kOrganisationWindow < paragraph) {
+    return -1;
+  }
+  return best;
+}
+
 // Group, title or description starting at word i (the speakers, the minister, one analyst).
 NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
   const bool definite = c.is_article(i) && !c.is_indefinite(i);
@@ -82,6 +158,27 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       const std::int32_t s = c.unnamed_speaker(i, k + 1, true);
       c.add_mention(s, i, k + 1);
       return make(SpeakerReference::kGroup, i, k + 1, s);
+    }
+    // "the company said", "his office put out a statement": an organisation, the one named
+    // last before when there is one (ChemLawn ... the company said).
+    if (definite && !c.words[k].upper && k == i + 1 &&
+        (c.is(WordClass::kOrganisations, k) || c.value(WordClass::kPublications, k) == "noun") &&
+        (k + 1 >= limit || c.breaks(k + 1, ",.;:!?()") ||
+         !(c.words[k + 1].upper || c.is(WordClass::kRoles, k + 1) || c.is(WordClass::kUnnamed, k + 1)))) {
+      std::int32_t s = last_organisation(c, i);
+      if (s < 0) {
+        s = c.unnamed_speaker(i, k + 1, false);
+        c.speakers[static_cast<std::size_t>(s)].kind = SpeakerKind::kOrganisation;
+      }
+      c.add_mention(s, i, k + 1);
+      return make(SpeakerReference::kTitle, i, k + 1, s);
+    }
+    // "the representative of Kenya", "Kuwait's representative": a described delegate or
+    // official keyed by the country or body it speaks for, so that each is a speaker of its own.
+    if ((c.is(WordClass::kUnnamed, k) || c.is(WordClass::kRoles, k)) &&
+        !(k + 1 < limit && !c.breaks(k + 1, ",.;:!?()") &&
+          (c.is(WordClass::kUnnamed, k + 1) || c.is(WordClass::kRoles, k + 1)))) {
+      if (NounPhrase owned = owned_description(c, i, k, limit); owned.ok()) return owned;
     }
     if (definite && c.is(WordClass::kRoles, k)) {
       if (const std::int32_t s = c.resolve_title(i, k); s >= 0) {
@@ -124,11 +221,16 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       // the Rabbit, poor Alice: a character named by a capitalised noun; after "of" or "de" a
       // capitalised word is what a title belongs to (el superintendente de Irrigación).
       const std::size_t e = std::min(name_end(c, k), limit);
-      // "a New Hampshire Republican", "one Clinton aide", "Border Patrol agents": capitalised
+      // "one Clinton aide", "Border Patrol agents", "a New Hampshire Republican": capitalised
       // words before the noun of a described source or group say where it is from.
       if (e < limit && !c.breaks(e, ",.;:!?()") &&
           (c.is(WordClass::kUnnamed, e) || c.is(WordClass::kGroups, e))) {
         k = e - 1;
+        continue;
+      }
+      if (e > k + 1 && (c.is(WordClass::kUnnamed, e - 1) || c.is(WordClass::kGroups, e - 1)) &&
+          (c.is_place(k, e - 1) || c.is(WordClass::kOrganisations, e - 2))) {
+        k = e - 2;
         continue;
       }
       const bool complement = in_list(c.keys[k - 1], {"of", "de", "del", "du", "for", "at"});
@@ -315,6 +417,17 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
     const bool starts = c.words[b].upper || c.is_article(b) || c.is_quantifier(b) ||
                         c.is(WordClass::kGroups, b) || c.is(WordClass::kUnnamed, b);
     if (!starts) continue;
+    // "Kuwait's representative said", "Kuwait's oil minister said".
+    if (c.words[b].upper && c.is_possessive(b) && b + 1 < end) {
+      if (NounPhrase np = common_phrase_after(c, b, end); np.ok() && np.end == end) return np;
+    }
+    // "Steele, who was lieutenant governor when Perez was on the council, said": a phrase after
+    // a preposition is no subject.
+    if (b > lower && !c.words[b].upper && !c.breaks(b, ",;:()") &&
+        in_list(c.keys[b - 1], {"in", "on", "at", "of", "for", "with", "to", "from", "by", "about",
+                                "into", "over", "under", "than", "like", "after", "before"})) {
+      continue;
+    }
     // "E.F. Hutton Group analyst Michael Lewis said", "McConnell spokesman Don Stewart said".
     if (const TitledName t = titled_name(c, b, end); t.ok() && t.end == end) {
       return titled_phrase(c, t, end);
@@ -467,7 +580,7 @@ void learn_gender(Context& c, const NounPhrase& np) {
   if (np.reference != SpeakerReference::kPronoun || np.speaker < 0) return;
   const std::string_view gender = c.value(WordClass::kPronouns, np.begin);
   Speaker& s = c.speakers[static_cast<std::size_t>(np.speaker)];
-  if (s.gender == 0 && !gender.empty() && gender[0] != 'p') s.gender = gender[0];
+  if (s.gender == 0 && !gender.empty() && (gender[0] == 'm' || gender[0] == 'f')) s.gender = gender[0];
 }
 
 bool set(Context& c, Quote& q, const NounPhrase& np, Span verb, AttributionMethod method,

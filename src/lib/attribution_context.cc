@@ -290,10 +290,15 @@ void Context::set_name(std::int32_t speaker, std::size_t begin, std::size_t end)
 }
 
 std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool group) {
+  return unnamed_speaker(begin, end, group, "");
+}
+
+std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool group,
+                                      const std::string& given_key) {
   std::string name = collapse_spaces(slice(begin, end));
   // "A spokeswoman said" at the start of a sentence is "a spokeswoman".
   if (is_article(begin) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] += 'a' - 'A';
-  const std::string key = normalizer_.key(name);
+  const std::string key = given_key.empty() ? normalizer_.key(name) : given_key;
   if (const auto it = unnamed_index_.find(key); it != unnamed_index_.end()) return it->second;
   Speaker speaker;
   speaker.name = std::move(name);
@@ -330,6 +335,8 @@ std::int32_t Context::resolve_pronoun(std::size_t before, char gender) const {
   const auto compatible = [&](const Mention& m) {
     const Speaker& s = speakers[static_cast<std::size_t>(m.speaker)];
     if (gender == 'p') return s.group;
+    if (gender == 'n') return s.kind == SpeakerKind::kOrganisation;
+    if (s.kind == SpeakerKind::kOrganisation) return false;
     if (avoided(m.speaker) || m.speaker == narrator) return false;
     if (s.group || (!s.named && !generic_descriptions)) return false;
     return s.gender == 0 || gender == 0 || s.gender == gender;

@@ -114,6 +114,9 @@ class Context {
   std::int32_t add_speaker(Speaker speaker);
   // The speaker for a group or description named by words [begin, end), created when new.
   std::int32_t unnamed_speaker(std::size_t begin, std::size_t end, bool group);
+  // The same, found by `key` instead of its name's words: "Kuwait's representative" and "the
+  // representative of Kuwait" are one delegate.
+  std::int32_t unnamed_speaker(std::size_t begin, std::size_t end, bool group, const std::string& key);
   // The most recent person mentioned before word `before` whose gender is compatible.
   std::int32_t resolve_pronoun(std::size_t before, char gender) const;
   // The most recent person before word `before` whose role or participation has word i.

@@ -22,7 +22,7 @@ constexpr std::string_view kBuiltinPlaces = "places.words";
 std::vector<std::string_view> allowed_values(WordClass word_class) {
   switch (word_class) {
     case WordClass::kVerbs: return {"object", "frame", "noun"};
-    case WordClass::kPronouns: return {"m", "f", "p"};
+    case WordClass::kPronouns: return {"m", "f", "p", "n"};
     case WordClass::kHonorifics: return {"m", "f"};
     case WordClass::kUnnamed: return {"m", "f"};
     case WordClass::kGivenNames: return {"m", "f"};

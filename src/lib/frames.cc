@@ -283,6 +283,7 @@ bool agrees(const Context& c, std::int32_t speaker, char gender) {
   if (speaker < 0) return false;
   const Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
   if (gender == 'p') return s.group || s.kind == SpeakerKind::kOrganisation;
+  if (gender == 'n') return s.kind == SpeakerKind::kOrganisation;
   if (s.group || s.kind == SpeakerKind::kOrganisation) return false;
   if (speaker == c.addressed || speaker == c.narrator) return false;
   return s.gender == 0 || gender == 0 || s.gender == gender;

@@ -65,7 +65,8 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
   limit = std::min(limit, c.size());
   if (i >= limit || c.words[i].quoted) return t;
   std::size_t k = i;
-  if (c.keys[k] == "the" && k + 1 < limit) ++k;  // the White House spokesman Josh Earnest
+  // the White House spokesman Josh Earnest, his campaign manager Jeff Weaver
+  if (in_list(c.keys[k], {"the", "his", "her", "their", "its"}) && k + 1 < limit) ++k;
   const std::size_t first = k;
   std::size_t last_title = limit;  // the last title word seen
   bool complement = false;         // a title followed by "of" or "for"
@@ -146,7 +147,7 @@ void apply_title(Context& c, std::int32_t speaker, const TitledName& t) {
   if (!t.ok()) return;
   Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
   std::size_t b = t.begin;
-  if (c.keys[b] == "the" || (t.apposition && c.is_article(b))) ++b;
+  if (in_list(c.keys[b], {"the", "his", "her", "their", "its"}) || (t.apposition && c.is_article(b))) ++b;
   if (t.apposition) {  // el superintendente de Irrigación, Óscar Pelegrina
     std::string role, affiliation;
     split_role(c, b, t.name_begin, &role, &affiliation);

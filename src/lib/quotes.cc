@@ -36,7 +36,8 @@ bool is_letter_or_digit(UChar32 c) { return c >= 0 && (u_isalnum(c) != 0); }
 // Whether `closer` closes a quote opened by `opener`.
 bool closes(char32_t opener, char32_t closer) {
   switch (opener) {
-    case U'\u201C': return closer == U'\u201D';
+    // A typist's mix: “…" and "…” are closed by the other mark when nothing else is open.
+    case U'\u201C': return closer == U'\u201D' || closer == U'"';
     case U'\u201E': return closer == U'\u201C' || closer == U'\u201D';  // „…“ and „…”
     case U'\u2018': return closer == U'\u2019';
     case U'\u201A': return closer == U'\u2018' || closer == U'\u2019';  // ‚…‘ and ‚…’
@@ -44,7 +45,7 @@ bool closes(char32_t opener, char32_t closer) {
     case U'\u00BB': return closer == U'\u00AB';                          // »…«
     case U'\u300C': return closer == U'\u300D';
     case U'\u300E': return closer == U'\u300F';
-    case U'"': return closer == U'"';
+    case U'"': return closer == U'"' || closer == U'\u201D';
     case U'\'': return closer == U'\'';
     case U'`': return closer == U'\'';
     case kTexOpen: case kDoubleApostrophe: return closer == kDoubleApostrophe;

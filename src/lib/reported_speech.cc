@@ -62,6 +62,62 @@ std::uint32_t clause_offset(const Context& c, std::size_t k) {
   return c.words[k].span.begin;
 }
 
+// Words that show a finite verb in English: "the agreement would be signed", "he’d asked".
+bool finite_marker(const Context& c, std::size_t k) {
+  const std::string& key = c.keys[k];
+  if (in_list(key, {"would", "will", "was", "were", "is", "are", "had", "has", "have", "could",
+                    "should", "may", "might", "must", "did", "does", "can", "wants", "wanted",
+                    "plans", "planned", "expects", "expected", "needs", "needed", "hoped"})) {
+    return true;
+  }
+  return key.ends_with("'d") || key.ends_with("'s") || key.ends_with("'ll") || key.ends_with("n't");
+}
+
+// Reported speech without "that", as news writes it: "Maria Lopez said the agreement would be
+// signed in May", "Lukman said the group would meet in June", "told Reuters the company was
+// ...". After the verb (and an indirect object of "told", or a time: "said on Tuesday"), a
+// subject opens a clause with a finite verb within six words. The clause's first word, or `end`
+// when the words after the verb are no clause (said nothing, said so, said in a statement).
+std::size_t bare_clause(const Context& c, std::size_t k, std::size_t end) {
+  if (k >= end || c.words[k].quoted) return end;
+  // A question is no statement: "asked the panel how ...".
+  if (k > 0 && in_list(c.keys[k - 1], {"asked", "asks", "ask", "wondered", "inquired", "enquired",
+                                        "questioned", "queried"})) {
+    return end;
+  }
+  k = skip_time(c, k, end);
+  // told reporters / told Reuters / told the newspaper: the listener, then the clause.
+  if (k > 0 && in_list(c.keys[k - 1], {"told", "tells", "tell"})) {
+    if (k < end && c.is_article(k)) ++k;
+    while (k < end && k + 1 < end && (c.words[k].upper || c.is(WordClass::kGroups, k) ||
+                                      c.is(WordClass::kPublications, k)) &&
+           !c.words[k].quoted && !has_any(c.gap(k + 1), ",.;:")) {
+      ++k;
+      if (c.words[k - 1].upper && !c.words[k].upper) break;
+    }
+    k = skip_time(c, k, end);
+  }
+  if (k >= end || c.words[k].quoted || has_any(c.gap(k), ",;:.")) return end;
+  const std::string& first = c.keys[k];
+  // A clause opens with a subject: an article or determiner, a pronoun, a name, a number.
+  const bool subject = c.is_article(k) || c.words[k].upper ||
+                       c.tokens.words[k].kind == WordKind::kNumber ||
+                       in_list(first, {"he", "she", "they", "it", "we", "i", "there", "this",
+                                       "these", "those", "his", "her", "their", "its", "our",
+                                       "some", "many", "most", "no", "none", "all", "both", "any",
+                                       "every", "each", "other", "such"});
+  if (!subject || in_list(first, {"so", "nothing", "something", "goodbye", "yes", "no", "hello"})) {
+    return end;
+  }
+  for (std::size_t j = k + 1; j < end && j <= k + 6; ++j) {
+    if (c.words[j].quoted || has_any(c.gap(j), ";:")) return end;
+    if (in_list(c.keys[j], {"how", "whether", "if", "what", "why", "when", "where", "who"})) return end;
+    if (finite_marker(c, j) || (j == k + 1 && finite_marker(c, k))) return k;
+  }
+  // "said he’d": the subject's own contraction.
+  return finite_marker(c, k) && k + 1 < end ? k : end;
+}
+
 }  // namespace
 
 void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
@@ -109,6 +165,7 @@ void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
       const bool object = c.value(WordClass::kVerbs, v) == "object" && v + m < end &&
                           c.is_article(v + m) && !c.is_indefinite(v + m);
       if (clause == end && object) clause = v + m;
+      if (clause == end && c.value(WordClass::kVerbs, v).empty()) clause = bare_clause(c, v + m, end);
       if (clause >= end) continue;
       std::size_t subject_end = v;
       if (v > begin && c.keys[v - 1] == "a") --subject_end;  // French: a souligné que

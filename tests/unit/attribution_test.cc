@@ -808,7 +808,7 @@ TEST_CASE("attribution lexicon: errors name the file and line") {
   CHECK(error("@section places\nkenya | town\n") ==
         "verbs.txt:2: bad value 'town' in 'places' (allowed: country, city, region, demonym)");
   CHECK(error("@section pronouns\nhe | x\n") ==
-        "verbs.txt:2: bad value 'x' in 'pronouns' (allowed: m, f, p)");
+        "verbs.txt:2: bad value 'x' in 'pronouns' (allowed: m, f, p, n)");
   CHECK(error("@section roles\nhead | m\n") == "verbs.txt:2: entries in 'roles' take no ' | value'");
   CHECK(error("@section verbs\n--*\n") == "verbs.txt:2: entry '--*' has no words (only punctuation or symbols)");
   CHECK(error("@section groups\nspeakers\n") ==
