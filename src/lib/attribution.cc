@@ -772,6 +772,21 @@ bool starts_lower(const Context& c, const Quote& q) {
          c.keys[first] != "i";
 }
 
+// True when a reporting verb follows the closing mark after a comma or dash, then a pronoun or
+// a capitalised word: “…,” she said / «…», — отметила она / «…», — сказал Петров.
+bool verb_follows(const Context& c, const Quote& q, std::uint32_t next_quote) {
+  const Window w = after_quote(c, q, next_quote);
+  if (w.empty() || w.end - w.begin < 2) return false;
+  const std::string_view lead = c.text.substr(q.outer.end, c.words[w.begin].span.begin - q.outer.end);
+  const std::string_view inside = q.span.slice(c.text);
+  if (!has_any(lead, ",") && !has_dash(lead) && !inside.ends_with(",")) return false;
+  std::size_t v = w.begin;
+  if (c.keys[v] == "a" && v + 1 < w.end) ++v;  // a-t-elle ajouté
+  const std::size_t m = c.match(WordClass::kVerbs, v);
+  if (m == 0 || c.value(WordClass::kVerbs, v) == "noun" || v + m >= w.end) return false;
+  return c.is(WordClass::kPronouns, v + m) || c.words[v + m].upper || c.keys[v + m] == "t";
+}
+
 // True when `verb` starts with a reporting verb or source phrase of the lexicon.
 bool lexicon_verb(const Context& c, Span verb) {
   if (verb.empty()) return false;
@@ -1312,6 +1327,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     if ((attribute_after(c, trial, after_quote(c, q, next)) ||
          attribute_before(c, trial, before_quote(c, q))) &&
         lexicon_verb(c, trial.attribution.verb)) {
+      q.type = QuoteType::kDirect;
+    } else if (verb_follows(c, q, next)) {
+      // «Это важный шаг», — отметила она: a statement even when "she" finds nobody.
       q.type = QuoteType::kDirect;
     } else if (!names_a_title(c, q) && sentence_frame(c, q).ok()) {
       // A fragment inside someone's reported speech: called the plan “a disaster”.

@@ -76,9 +76,22 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
       const bool after_title = last_title + 1 == k;
       const bool after_of = complement && last_title + 2 <= k &&
                             in_list(c.keys[k - 1], {"of", "for", "the"});
-      if (after_title || after_of) {
+      // "министр цифрового развития Татарстана Айдар Шайхутдинов": a title, its complement in
+      // lower case (and the place it belongs to), then the name.
+      const bool after_chain = last_title + 1 < k && !complement && !c.words[k - 1].upper &&
+                               k - last_title <= 4;
+      if (after_title || after_of || after_chain) {
         std::size_t e = std::min(name_end(c, k), limit);
-        std::size_t b = k;
+        std::size_t b = after_chain ? name_start(c, k, e) : k;
+        if (after_chain && b == k && !c.is(WordClass::kGivenNames, k)) {
+          b = e;  // the name starts at a given name after the place: Татарстана Айдар ...
+          for (std::size_t g = k + 1; g + 1 < e; ++g) {
+            if (c.is(WordClass::kGivenNames, g)) {
+              b = g;
+              break;
+            }
+          }
+        }
         // "OPEC President Rilwanu Lukman": a later title word inside the run moves the name on.
         for (std::size_t r = k; r + 1 < e; ++r) {
           if (title_word(c, r)) b = r + 1;

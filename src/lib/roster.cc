@@ -325,6 +325,18 @@ void build_roster(Context& c) {
                                                          "nommé", "nommée"});
     const bool by = b > 1 && e - b >= 2 &&
                     (c.keys[b - 1] == "by" || c.keys[b - 1] == "por" || c.keys[b - 1] == "par");
+    // "Модератором сессии выступил Алексей Петров", "La moderadora fue Ana Ruiz": the
+    // moderator's noun a few words before the name in its sentence.
+    bool moderator = false;
+    for (std::size_t k = b; k-- > 0 && b - k <= 4 && e - b >= 2;) {
+      if (c.words[k].sentence != c.words[b].sentence || c.words[k].quoted) break;
+      const std::string& key = c.keys[k];
+      if (key.starts_with("модератор") || key.starts_with("moderador") ||
+          key.starts_with("modérat") || key == "moderator") {
+        moderator = true;
+        break;
+      }
+    }
     const bool titled = (b > i && e - b >= 2) ||
                         (e - b >= 2 && !c.value(WordClass::kHonorifics, b).empty());
     // "William, a boy of seven, fled": a person described by a noun of the unnamed list, who
@@ -358,7 +370,7 @@ void build_roster(Context& c) {
     }
     const std::int32_t known = c.find_person(b, e, b);
     if (!(apposition || bracket || verb_after || verb_before || by || titled || noun || named ||
-          alias_e > 0) &&
+          moderator || alias_e > 0) &&
         known < 0) {
       i = e - 1;
       continue;
@@ -377,7 +389,7 @@ void build_roster(Context& c) {
       if (speaker.gender == 0 && !gender.empty()) speaker.gender = gender[0];
     }
     if (titled && speaker.role.empty()) speaker.role = std::string(c.slice(i, b));
-    if (by && c.keys[b - 2].starts_with("moderat")) speaker.participation = "moderator";
+    if ((by && c.keys[b - 2].starts_with("moderat")) || moderator) speaker.participation = "moderator";
     if (by && (c.keys[b - 2].starts_with("chair") || c.keys[b - 2].starts_with("host"))) {
       speaker.participation = "moderator";
     }
