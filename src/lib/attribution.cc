@@ -1311,6 +1311,23 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     }
   }
   finish_roster(c);
+  // A short passage that names a show, book, slogan or phrase is a term even with punctuation
+  // inside its marks (NBC's “Meet the Press.”, the phrase “self-deportation.”), unless a verb of
+  // speech follows it (“Choke!” blared the front page).
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    Quote& q = quotes[i];
+    if (q.type != QuoteType::kDirect || q.depth != 0 || q.unclosed || q.paragraphs > 1) continue;
+    const auto [first, end] = c.words_within(q.span);
+    if (end - first > 12 || !embedded(c, q)) continue;
+    std::uint32_t next = static_cast<std::uint32_t>(text.size());
+    for (std::size_t j = i + 1; j < quotes.size(); ++j) {
+      if (quotes[j].depth == 0) {
+        next = quotes[j].outer.begin;
+        break;
+      }
+    }
+    if (names_a_title(c, q) && !verb_follows(c, q, next)) q.type = QuoteType::kTerm;
+  }
   // A short quote that a reporting verb or source phrase attributes is a statement, not a term:
   // «Мы начали с бухгалтерии», — добавила она. / По словам Лаптевой, «рынок готов».
   for (std::size_t i = 0; i < quotes.size(); ++i) {

@@ -255,6 +255,16 @@ bool names_a_title(const Context& c, const Quote& q) {
   if (key == "as" && prev > 0 && in_list(c.keys[prev - 1], {"known", "billed", "described"})) {
     return c.keys[prev - 1] == "known" || c.keys[prev - 1] == "billed";
   }
+  // "the author of “Hacked World Order,”", "a co-editor of “Chick Lit”", "the star of ...".
+  if (key == "of" && prev > 0 &&
+      in_list(c.keys[prev - 1], {"author", "editor", "co-editor", "creator", "host", "star",
+                                 "producer", "writer", "publisher", "director", "heroine", "hero"})) {
+    return true;
+  }
+  // "NBC's “Meet the Press”", "CBS' “60 Minutes”": a broadcaster's or publication's show.
+  if (c.is_possessive(prev) && (c.is_publication(prev, prev + 1) || all_caps(c.words[prev].span.slice(c.text)))) {
+    return true;
+  }
   // Russian, Spanish and French nouns before a name (по программе «Промышленная разработка»,
   // el programa «Kit Digital», le projet « Villes intelligentes »), by their stems.
   for (const std::string_view stem : {"программ", "проект", "фильм", "книг", "передач", "шоу",
