@@ -170,7 +170,7 @@ class Dashboards(TempDir):
         self.assertEqual(out.splitlines()[:3], expected)
         self.assertEqual(expected, ["infrastructure|9|48", "security|8|48", "cooperation|8|21"])
         self.assertEqual(out.splitlines()[3], str(summary["quotes"]))
-        self.assertEqual(out.splitlines()[3:], ["79", "10", "2"])
+        self.assertEqual(out.splitlines()[3:], ["78", "10", "2"])
 
     def test_csv_is_rfc4180(self):
         data = run("--format", "csv", "--csv-table", "quotes", "corpus").stdout.decode()
