@@ -277,7 +277,7 @@ Frame sentence_frame(Context& c, const Quote& q);
 // adverbial) that is a known person agreeing in gender, looking back at most 6 sentences and 3
 // paragraphs, and following pronoun subjects back to their own antecedent ("Then he began ...").
 // -1 when none is.
-std::int32_t subject_antecedent(const Context& c, std::size_t before, char gender);
+std::int32_t subject_antecedent(Context& c, std::size_t before, char gender);
 // Whether the quote runs on from the words before it in its sentence without punctuation (a
 // fragment in the writer's sentence: called the plan “a disaster”), rather than being
 // introduced by a colon or comma or standing alone.

@@ -299,11 +299,11 @@ bool agrees(const Context& c, std::int32_t speaker, char gender) {
   return s.gender == 0 || gender == 0 || s.gender == gender;
 }
 
-std::int32_t antecedent(const Context& c, std::size_t before, char gender, int depth);
+std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth);
 
 // The person that the sentence (words [begin, end)) is about: its subject, past quoted words,
 // conjunctions and a leading adverbial phrase; -1 when it is not a known person.
-std::int32_t sentence_subject(const Context& c, std::size_t begin, std::size_t end, int depth) {
+std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, int depth) {
   std::size_t s = begin;
   while (s < end && c.words[s].quoted) ++s;  // “…,” Tobias said.
   if (s > begin && s < end) {
@@ -329,7 +329,18 @@ std::int32_t sentence_subject(const Context& c, std::size_t begin, std::size_t e
     if (e == s || c.is_possessive(e - 1)) return -1;
     const std::size_t b = name_start(c, s, e);
     if (!person_like(c, b, e)) return -1;
-    return c.find_person(b, e, b);
+    if (const std::int32_t known = c.find_person(b, e, b); known >= 0) return known;
+    // A name that the roster did not admit but that is the subject of a verb ("Cruz openly
+    // admitted that ...", "Carson defied the question"): a person now.
+    std::size_t v = e;
+    while (v < end && v < e + 2 && c.keys[v].size() > 4 && c.keys[v].ends_with("ly")) ++v;
+    if (v < end && !c.words[v].upper && !c.words[v].quoted && !c.breaks(v, ",.;:!?()") &&
+        (c.is(WordClass::kVerbs, v) || (c.keys[v].size() > 4 && c.keys[v].ends_with("ed")))) {
+      const std::int32_t p = c.person(b, e);
+      c.add_mention(p, b, e);
+      return p;
+    }
+    return -1;
   }
   // "The senator said", "The parson smiled", "The doctor came back": the person with that
   // title or description.
@@ -340,7 +351,7 @@ std::int32_t sentence_subject(const Context& c, std::size_t begin, std::size_t e
   return -1;
 }
 
-std::int32_t antecedent(const Context& c, std::size_t before, char gender, int depth) {
+std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth) {
   if (before == 0 || before > c.size()) return -1;
   const std::uint32_t paragraph = c.words[before - 1].paragraph;
   std::size_t k = before;
@@ -373,7 +384,7 @@ std::int32_t antecedent(const Context& c, std::size_t before, char gender, int d
 
 }  // namespace
 
-std::int32_t subject_antecedent(const Context& c, std::size_t before, char gender) {
+std::int32_t subject_antecedent(Context& c, std::size_t before, char gender) {
   return antecedent(c, before, gender, 0);
 }
 
