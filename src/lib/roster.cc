@@ -313,8 +313,16 @@ void build_roster(Context& c) {
     const bool bracket = e < c.size() && after.find_first_not_of(" \u00A0") == after.find('(') &&
                          after.find('(') != std::string_view::npos;
     // "Maryam Al-Balushi said", and "Menon’s teammate, Maryam Al-Balushi, said".
+    // "Maryam Al-Balushi said", "Schlafly also noted", "Cruz openly admitted".
+    std::size_t verb_at = e;
+    while (verb_at < c.size() && verb_at < e + 2 && c.gap(verb_at) == " " && !c.words[verb_at].upper &&
+           (in_list(c.keys[verb_at], {"also", "then", "later", "again", "once", "first", "repeatedly"}) ||
+            (c.keys[verb_at].size() > 4 && c.keys[verb_at].ends_with("ly")))) {
+      ++verb_at;
+    }
     const bool verb_after = e < c.size() && (after == " " || after == "\u00A0" || after == ", ") &&
-                            c.is(WordClass::kVerbs, e);
+                            verb_at < c.size() && c.is(WordClass::kVerbs, verb_at) &&
+                            c.value(WordClass::kVerbs, verb_at) != "noun";
     // "said Name", not "call Name" (a verb that frames quoted words has its object after it).
     const bool verb_before = b > 0 && (c.gap(b) == " " || c.gap(b) == "\u00A0") &&
                              ((c.is(WordClass::kVerbs, b - 1) && c.value(WordClass::kVerbs, b - 1) != "frame") ||
@@ -409,7 +417,7 @@ void build_roster(Context& c) {
     }
     // Russian past tense tells the gender: отметила / отметил.
     if (verb_after && speaker.gender == 0) {
-      const std::string& verb = c.keys[e];
+      const std::string& verb = c.keys[verb_at];
       if (verb.ends_with("ла")) speaker.gender = 'f';
       else if (verb.ends_with("л")) speaker.gender = 'm';
     }
