@@ -186,13 +186,13 @@ bool Context::is_possessive(std::size_t i) const {
 
 bool Context::is_article(std::size_t i) const {
   return i < words.size() &&
-         in_list(keys[i], {"the", "a", "an", "one", "el", "la", "los", "las", "le", "les", "l",
+         in_list(keys[i], {"the", "a", "an", "one", "another", "el", "la", "los", "las", "le", "les", "l",
                            "un", "una", "une", "uno", "this", "that", "these", "those", "his",
                            "her", "their", "its", "our"});
 }
 
 bool Context::is_indefinite(std::size_t i) const {
-  return i < words.size() && in_list(keys[i], {"a", "an", "one", "un", "una", "une", "uno"});
+  return i < words.size() && in_list(keys[i], {"a", "an", "one", "another", "un", "una", "une", "uno"});
 }
 
 bool Context::is_quantifier(std::size_t i) const {

@@ -173,6 +173,8 @@ std::size_t quoted_name_end(const Context& c, std::size_t i, std::size_t last) {
 }
 
 std::size_t name_start(const Context& c, std::size_t begin, std::size_t end) {
+  // A newspaper or organisation keeps its place: the New York Times, Bank of England.
+  if (c.is_publication(begin, end) || c.is(WordClass::kOrganisations, end - 1)) return begin;
   std::size_t b = begin;
   while (b + 1 < end) {
     if (c.is(WordClass::kRoles, b) && !c.is(WordClass::kGivenNames, b)) {
@@ -180,8 +182,9 @@ std::size_t name_start(const Context& c, std::size_t begin, std::size_t end) {
       continue;
     }
     // "Florida Gov. Rick Scott", "Татарстана Рустам Галимзянов": a place before the name.
+    // ... but not when one word would be left: Rosario Beltrán is a name.
     const std::size_t m = c.match(WordClass::kPlaces, b);
-    if (m == 0 || b + m >= end || c.is(WordClass::kGivenNames, b) ||
+    if (m == 0 || b + m + 1 >= end || c.is(WordClass::kGivenNames, b) ||
         c.is(WordClass::kHonorifics, b)) {
       break;
     }
@@ -217,7 +220,9 @@ bool person_like(const Context& c, std::size_t begin, std::size_t end) {
   // Places, publications and dates are never people ("Kuwait", "New Hampshire", "Reuters",
   // "Sunday"); a title or a given name says the run is a person all the same ("Sen. Jordan",
   // "George Washington").
-  const bool personal = c.is(WordClass::kHonorifics, begin) || c.is(WordClass::kGivenNames, begin);
+  // A known person's name ("Cuban" for Mark Cuban) too.
+  const bool personal = c.is(WordClass::kHonorifics, begin) || c.is(WordClass::kGivenNames, begin) ||
+                        c.find_person(begin, end, begin) >= 0;
   if (!personal && (c.is_place(begin, end) || c.is_publication(begin, end))) return false;
   for (std::size_t k = begin; k < end; ++k) {
     if (c.is_function_word(k) || (c.is_calendar(k) && !personal)) return false;
@@ -307,9 +312,14 @@ void build_roster(Context& c) {
     }
     const std::string_view after = c.gap(e);
     const std::size_t comma = after.find(',');
-    const bool apposition = e < c.size() && comma != std::string_view::npos &&
-                            after.find_first_not_of(" \u00A0") == comma &&
-                            role_within(c, e, segment_end(c, e, 16), 4);
+    // "Name, Director of ...", and "Mark Cuban, the billionaire owner of ...": a given name and
+    // an apposition that opens with an article.
+    const bool comma_after = e < c.size() && comma != std::string_view::npos &&
+                             after.find_first_not_of(" \u00A0") == comma &&
+                             after.find_first_not_of(" ,\u00A0") == std::string_view::npos;
+    const bool apposition = comma_after && (role_within(c, e, segment_end(c, e, 16), 4) ||
+                                            (e - b >= 2 && c.is(WordClass::kGivenNames, b) &&
+                                             c.is_article(e) && !c.words[e].upper));
     const bool bracket = e < c.size() && after.find_first_not_of(" \u00A0") == after.find('(') &&
                          after.find('(') != std::string_view::npos;
     // "Maryam Al-Balushi said", and "Menon’s teammate, Maryam Al-Balushi, said".
