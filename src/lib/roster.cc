@@ -139,6 +139,10 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
     const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n" ||
                         (title && (gap == ". " || gap == ".\n"));
     if (!joined || c.words[next].quoted != c.words[i].quoted) break;
+    // A headline capitalises its verb: "Francois Hollande Says Donald Trump ...".
+    if (c.words[next].upper && c.is(WordClass::kVerbs, next) && c.value(WordClass::kVerbs, next) != "noun") {
+      break;
+    }
     if (c.words[next].upper) {
       last = next;
     } else if (c.is(WordClass::kParticles, next) && next + 1 <= last_allowed && next + 1 < c.size() &&
