@@ -423,11 +423,16 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
     }
     // "Steele, who was lieutenant governor when Perez was on the council, said": a phrase after
     // a preposition is no subject.
-    if (b > lower && !c.words[b].upper && !c.breaks(b, ",;:()") &&
-        in_list(c.keys[b - 1], {"in", "on", "at", "of", "for", "with", "to", "from", "by", "about",
-                                "into", "over", "under", "than", "like", "after", "before"})) {
-      continue;
-    }
+    // ... nor one after a participle: "Helena Marsh-Oduya, briefing the Council, said".
+    const auto governed = [&](std::size_t w) {  // the word before w governs it
+      return w > lower && !c.breaks(w, ",;:()") && !c.words[w - 1].upper &&
+             (in_list(c.keys[w - 1], {"in", "on", "at", "of", "for", "with", "to", "from", "by",
+                                      "about", "into", "over", "under", "than", "like", "after",
+                                      "before"}) ||
+              (c.keys[w - 1].size() > 4 && c.keys[w - 1].ends_with("ing")));
+    };
+    if (governed(b) && (!c.words[b].upper || c.keys[b - 1].ends_with("ing"))) continue;
+    if (b > lower + 1 && c.words[b].upper && c.is_article(b - 1) && governed(b - 1)) continue;
     // "E.F. Hutton Group analyst Michael Lewis said", "McConnell spokesman Don Stewart said".
     if (const TitledName t = titled_name(c, b, end); t.ok() && t.end == end) {
       return titled_phrase(c, t, end);

@@ -55,7 +55,26 @@ std::size_t name_in_complement(const Context& c, std::size_t begin, std::size_t 
   for (std::size_t k = begin + 1; k + 1 < end; ++k) {
     if (c.is(WordClass::kGivenNames, k)) return k;
   }
-  return end - 2;
+  // The last two words, a hyphenated one counting once (Helena Marsh-Oduya).
+  std::size_t b = end;
+  for (int words = 0; words < 2 && b > begin; ++words) {
+    --b;
+    while (b > begin && c.gap(b) == "-") --b;
+  }
+  return b > begin ? b : end;
+}
+
+// The end of a capitalised run from word k that may join its words with "and", "of", "for",
+// "the" or "&" (Political and Peacebuilding Affairs Helena Marsh-Oduya).
+std::size_t complement_end(const Context& c, std::size_t k, std::size_t limit) {
+  std::size_t e = std::min(name_end(c, k), limit);
+  while (e + 1 < limit && joined(c, e) && joined(c, e + 1) && !c.words[e].upper &&
+         in_list(c.keys[e], {"and", "of", "for", "the", "de", "y", "et"}) && c.words[e + 1].upper) {
+    const std::size_t next = std::min(name_end(c, e + 1), limit);
+    if (next <= e + 1) break;
+    e = next;
+  }
+  return e;
 }
 
 }  // namespace
@@ -81,7 +100,9 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
       const bool after_chain = last_title + 1 < k && !complement && !c.words[k - 1].upper &&
                                k - last_title <= 4;
       if (after_title || after_of || after_chain) {
-        std::size_t e = std::min(name_end(c, k), limit);
+        // After "of": the complement may join capitalised words with "and" or "of" (for Political
+        // and Peacebuilding Affairs Helena Marsh-Oduya).
+        std::size_t e = after_of ? complement_end(c, k, limit) : std::min(name_end(c, k), limit);
         std::size_t b = after_chain ? name_start(c, k, e) : k;
         if (after_chain && b == k && !c.is(WordClass::kGivenNames, k)) {
           b = e;  // the name starts at a given name after the place: Татарстана Айдар ...

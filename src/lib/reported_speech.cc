@@ -17,6 +17,8 @@ struct Clause {
 // French auxiliary "a"), or the phrase opening the sentence (Participants supported the idea
 // ... and highlighted ...).
 NounPhrase subject_of(Context& c, std::size_t v, std::size_t sentence_begin) {
+  // "Helena Marsh-Oduya, briefing the Council, said that ...": past appositions and clauses.
+  if (NounPhrase np = clause_subject(c, v, sentence_begin); np.ok()) return np;
   NounPhrase np = speaker_before(c, v, sentence_begin);
   if (!np.ok() && v > sentence_begin + 1 && !c.words[v - 1].upper) {
     np = speaker_before(c, v - 1, sentence_begin);
