@@ -120,6 +120,38 @@ NounPhrase owned_description(Context& c, std::size_t i, std::size_t head, std::s
   return make(SpeakerReference::kDescription, i, end, s);
 }
 
+constexpr std::uint32_t kDescribedWindow = 6;  // paragraphs searched back for "the official"
+
+// The unnamed source introduced with an indefinite article whose description ends in the noun
+// at word `head` ("a ministry official" for "the official"), mentioned last before word i and
+// at most kDescribedWindow paragraphs back; -1 when none is.
+std::int32_t described_before(const Context& c, std::size_t i, std::size_t head) {
+  const std::uint32_t offset = c.words[i].span.begin;
+  const std::uint32_t paragraph = c.words[i].paragraph;
+  const std::string_view noun = c.words[head].span.slice(c.text);
+  std::int32_t best = -1;
+  std::uint32_t best_at = 0;
+  for (std::size_t s = 0; s < c.speakers.size(); ++s) {
+    const Speaker& speaker = c.speakers[s];
+    if (speaker.kind != SpeakerKind::kUnnamed || speaker.mentions.empty()) continue;
+    const std::string& name = speaker.name;
+    if (!(name.starts_with("a ") || name.starts_with("an ") || name.starts_with("one ")) ||
+        name.size() < noun.size() || name.compare(name.size() - noun.size(), noun.size(), noun) != 0) {
+      continue;
+    }
+    for (const Span& mention : speaker.mentions) {
+      if (mention.begin < offset && (best < 0 || mention.begin > best_at)) {
+        best = static_cast<std::int32_t>(s);
+        best_at = mention.begin;
+      }
+    }
+  }
+  if (best >= 0 && c.words[c.word_at_or_after(best_at)].paragraph + kDescribedWindow < paragraph) {
+    return -1;
+  }
+  return best;
+}
+
 constexpr std::uint32_t kOrganisationWindow = 12;  // paragraphs searched back for "the company"
 
 // The named organisation mentioned last before word `before`, at most kOrganisationWindow
@@ -194,6 +226,14 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       continue;
     }
     if (c.is(WordClass::kUnnamed, k) || (c.is(WordClass::kRoles, k) && k > i)) {
+      // "a ministry official said ... The official added": the described source met last with
+      // that head noun.
+      if (definite && c.keys[i] == "the" && k == i + 1) {
+        if (const std::int32_t s = described_before(c, i, k); s >= 0) {
+          c.add_mention(s, i, k + 1);
+          return make(SpeakerReference::kTitle, i, k + 1, s);
+        }
+      }
       // "the boy" after "William, a boy of seven".
       if (definite && c.keys[i] == "the" && c.generic_descriptions) {
         if (const std::int32_t s = c.resolve_title_noun(i, c.keys[k]); s >= 0) {
