@@ -780,7 +780,9 @@ bool attribute_before(Context& c, Quote& q, Window w) {
     if (v > w.begin && c.keys[v - 1] == "a") --subject_end;  // French: Awa Koné a déclaré que
     // "..., calling him “a disgrace”": not the phrase before the comma, but the subject of the
     // verb before the participle.
-    NounPhrase np = participle(c, v) ? clause_subject(c, v, w.begin) : speaker_before(c, subject_end, w.begin);
+    NounPhrase np = participle(c, v) || has_any(c.gap(subject_end), ",")
+                        ? clause_subject(c, v, w.begin)
+                        : speaker_before(c, subject_end, w.begin);
     if (!np.ok() && subject_end > w.begin + 1 && !c.words[subject_end - 1].upper) {
       np = speaker_before(c, subject_end - 1, w.begin);  // Name also said
     }

@@ -140,15 +140,19 @@ NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
       has_any(c.gap(k - 1), ",")) {
     return speaker_before(c, k - 1, begin);
   }
-  if (NounPhrase np = speaker_before(c, k, begin); np.ok()) return np;
-  // "Jeb Bush, the former Florida governor, who has resented ..., called his rival": the
-  // subject that opens the clause, when an apposition or a clause in commas ends at the verb.
+  // "Jeb Bush, the former Florida governor, who has resented ..., called his rival", "Oliver K.
+  // Hedge, who appraises ... for the firm Cushman & Wakefield, said": when an apposition or a
+  // clause in commas ends at the verb, the subject is the name that opens the clause, not the
+  // last words of the apposition.
   if (has_any(c.gap(k), ",")) {
     const std::size_t s = clause_start(c, begin, k);
     NounPhrase head = speaker_after(c, s, k);
-    if (head.ok() && head.end < k && has_any(c.gap(head.end), ",")) return head;
+    if (head.ok() && head.end < k && has_any(c.gap(head.end), ",") &&
+        head.reference != SpeakerReference::kPronoun) {
+      return head;
+    }
   }
-  return {};
+  return speaker_before(c, k, begin);
 }
 
 Frame sentence_frame(Context& c, const Quote& q) {
