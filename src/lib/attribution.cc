@@ -648,6 +648,22 @@ bool attribute_after(Context& c, Quote& q, Window w) {
   }
   const std::string_view gap0 =
       c.text.substr(q.outer.end, c.words[w.begin].span.begin - q.outer.end);
+  // “…,” Oliver K. Hedge, who appraises golf courses for Cushman & Wakefield, said.
+  if (c.words[k].upper && !c.words[k].quoted) {
+    const std::size_t e = name_end(c, k);
+    if (e > k && e < c.size() && c.gap(e).find_first_not_of(", \u00A0") == std::string_view::npos &&
+        has_any(c.gap(e), ",") && person_like(c, name_start(c, k, e), e)) {
+      for (std::size_t v = e + 1; v < c.size() && v < e + 18; ++v) {
+        if (c.words[v].quoted || c.words[v].sentence != c.words[k].sentence) break;
+        if (!has_any(c.gap(v), ",")) continue;
+        const std::size_t m = c.match(WordClass::kVerbs, v);
+        if (m == 0 || !c.value(WordClass::kVerbs, v).empty()) continue;
+        const std::size_t b = name_start(c, k, e);
+        NounPhrase np = person_phrase(c, b, e, e + 1);
+        return set(c, q, np, words_span(c, v, m), AttributionMethod::kTrailingVerb, 0.95);
+      }
+    }
+  }
   for (std::size_t v = k; v < w.end && v < k + 6; ++v) {
     if (const std::size_t m = c.match(WordClass::kSources, v); m > 0 && v == k) {
       return set(c, q, speaker_after(c, v + m, w.end), words_span(c, v, m),
