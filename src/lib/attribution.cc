@@ -24,7 +24,7 @@ bool has_dash(std::string_view gap) {
 // "told Reuters" never makes Reuters the speaker, as it is no subject there). Never a place.
 bool organisation_name(const Context& c, std::size_t b, std::size_t e) {
   if (e <= b || c.is_place(b, e)) return false;
-  return c.is(WordClass::kOrganisations, e - 1) || c.is_publication(b, e) ||
+  return c.is(WordClass::kOrganisations, e - 1) || c.is_publication(b, e) || c.known_organisation(b, e) ||
          (e == b + 1 && all_caps(c.words[b].span.slice(c.text)));
 }
 
@@ -37,10 +37,29 @@ NounPhrase make(SpeakerReference reference, std::size_t begin, std::size_t end,
 std::size_t read_for_affiliation(Context& c, std::int32_t speaker, std::size_t k, std::size_t limit) {
   if (k + 1 >= limit || !(c.keys[k] == "for" || c.keys[k] == "of" || c.keys[k] == "at")) return k;
   std::size_t b = k + 1;
+  const std::size_t article = b;
   if (c.is_article(b) && !c.is_indefinite(b)) ++b;
-  const std::size_t e = std::min(name_end(c, b), limit);
+  std::size_t e = std::min(name_end(c, b), limit);
+  Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
+  // "a spokesman for the embassy": an organisation named by its noun.
+  if (e == b && b > article && b < limit && c.is(WordClass::kOrganisations, b) && !c.words[b].quoted) {
+    if (s.affiliation.empty()) s.affiliation = c.slice(article, b + 1);
+    return b + 1;
+  }
   if (e == b) return k;
-  if (c.speakers[static_cast<std::size_t>(speaker)].affiliation.empty()) c.speakers[static_cast<std::size_t>(speaker)].affiliation = c.slice(b, e);
+  if (c.is_place(b, e)) {
+    if (s.country.empty()) s.country = c.slice(b, e);
+  } else if (s.affiliation.empty()) {
+    s.affiliation = c.slice(b, e);
+  }
+  // "a spokesman for the U.S. Embassy in Kuwait": the place after it.
+  if (e + 1 < limit && c.keys[e] == "in" && !c.breaks(e, ",.;:!?()")) {
+    const std::size_t pe = std::min(name_end(c, e + 1), limit);
+    if (pe > e + 1 && c.is_place(e + 1, pe)) {
+      if (s.country.empty()) s.country = c.slice(e + 1, pe);
+      return pe;
+    }
+  }
   return e;
 }
 
@@ -448,14 +467,26 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   if (NounPhrase np = narrator_at(c, k); np.ok()) return np;
   if (c.is(WordClass::kPronouns, k)) return pronoun_at(c, k);
   // Walk back to the earliest start of a phrase that ends exactly at `end`.
-  for (std::size_t b = std::max(lower, end > 7 ? end - 7 : 0); b < end; ++b) {
+  for (std::size_t b = std::max(lower, end > 9 ? end - 9 : 0); b < end; ++b) {
     if (c.words[b].sentence != c.words[k].sentence) continue;
-    if (has_any(c.text.substr(c.words[b].span.begin, c.words[k].span.end - c.words[b].span.begin),
-                ".;:!?")) {
-      continue;
+    // No punctuation inside the phrase, but the period of an initial or a title (James B.
+    // Comey, the U.S. Embassy, Mr. Bennet).
+    bool punctuated = false;
+    for (std::size_t j = b + 1; j <= k && !punctuated; ++j) {
+      const std::string_view gap = c.gap(j);
+      if (!has_any(gap, ".;:!?")) continue;
+      punctuated = !((gap == ". " || gap == ".") &&
+                     (c.keys[j - 1].size() == 1 || c.keys[j - 1].find('.') != std::string::npos ||
+                      c.is(WordClass::kHonorifics, j - 1)));
     }
+    if (punctuated) continue;
+    // "industry sources said", "oil analysts said": a modifier before the noun of a group or a
+    // described source starts the phrase too.
+    const bool modified = b + 1 < end && !c.words[b].upper && !c.is_function_word(b) &&
+                          !c.is(WordClass::kVerbs, b) && !c.breaks(b + 1, ",.;:!?()") &&
+                          (c.is(WordClass::kGroups, b + 1) || c.is(WordClass::kUnnamed, b + 1));
     const bool starts = c.words[b].upper || c.is_article(b) || c.is_quantifier(b) ||
-                        c.is(WordClass::kGroups, b) || c.is(WordClass::kUnnamed, b);
+                        c.is(WordClass::kGroups, b) || c.is(WordClass::kUnnamed, b) || modified;
     if (!starts) continue;
     // "Kuwait's representative said", "Kuwait's oil minister said".
     if (c.words[b].upper && c.is_possessive(b) && b + 1 < end) {
@@ -479,7 +510,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
     }
     // A description followed by its affiliation: "a spokeswoman for Northbridge Systems said".
     if (c.is_article(b) || c.is_quantifier(b) || c.is(WordClass::kGroups, b) ||
-        c.is(WordClass::kUnnamed, b) || !c.words[b].upper) {
+        c.is(WordClass::kUnnamed, b) || !c.words[b].upper || modified) {
       NounPhrase np = common_phrase_after(c, b, end);
       if (np.reference == SpeakerReference::kNone) continue;
       const std::size_t after = np.end == end ? end
@@ -676,6 +707,9 @@ bool attribute_after(Context& c, Quote& q, Window w) {
       if (c.value(WordClass::kVerbs, v) == "frame") return false;  // “…,” calling him ...
       return set(c, q, speaker_after(c, v + m, w.end), verb, AttributionMethod::kTrailingVerb, 1.0);
     }
+    // “We are not terrorists.” Mr. Zahed said: “The attack ...”: a colon after the verb
+    // introduces the next quote.
+    if (v + m < c.size() && c.gap(v + m).find(':') != std::string_view::npos) return false;
     NounPhrase np = speaker_before(c, v, k);
     if (!np.ok() && v > k + 1) np = speaker_before(c, v - 1, k);  // she also said
     if (np.ok() && np.begin == k) {
@@ -766,6 +800,15 @@ bool attribute_before(Context& c, Quote& q, Window w) {
   for (std::size_t v = w.end; v-- > w.begin;) {
     const std::size_t m = c.match(WordClass::kVerbs, v);
     if (m == 0 || c.value(WordClass::kVerbs, v) == "noun") continue;
+    // "He was quoted by the local daily al-Qabas as saying:": the one quoted, not the paper.
+    if (v > w.begin && c.keys[v - 1] == "as") {
+      for (std::size_t u = v - 1; u-- > w.begin;) {
+        if (!in_list(c.keys[u], {"quoted", "cited"})) continue;
+        NounPhrase np = clause_subject(c, u, w.begin);
+        if (np.ok()) return set(c, q, np, words_span(c, v, m), AttributionMethod::kLeadingVerb, 0.9);
+        break;
+      }
+    }
     // The subject that opens the sentence: "So she lifted up her voice and shouted:".
     const auto sentence_subject = [&]() {
       NounPhrase np;

@@ -212,6 +212,34 @@ bool Context::is_function_word(std::size_t i) const {
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 
+bool Context::known_organisation(std::size_t begin, std::size_t end) const {
+  if (begin >= end || organisation_words_.empty()) return false;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!organisation_words_.contains(keys[k])) return false;
+  }
+  return true;
+}
+
+void Context::collect_organisation_words() {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].upper || words[i].quoted) continue;
+    std::size_t e = i + 1;
+    while (e < words.size() && words[e].upper && !words[e].quoted && gap(e) == " " &&
+           words[e].sentence == words[i].sentence) {
+      ++e;
+    }
+    // "ChemLawn Corp", "Verdant Pharmaceuticals Inc", "Cushman & Wakefield" is left alone.
+    if (e - i >= 2 && is(WordClass::kOrganisations, e - 1) && keys[e - 1].size() <= 5) {
+      for (std::size_t k = i; k + 1 < e; ++k) {
+        if (!is(WordClass::kOrganisations, k) && !is(WordClass::kGivenNames, k)) {
+          organisation_words_.insert(keys[k]);
+        }
+      }
+    }
+    i = e - 1;
+  }
+}
+
 bool Context::covered(WordClass word_class, std::size_t begin, std::size_t end) const {
   if (begin >= end) return false;
   for (std::size_t k = begin; k < end;) {

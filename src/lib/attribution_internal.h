@@ -100,6 +100,12 @@ class Context {
     return covered(WordClass::kPublications, begin, end);
   }
   bool is_calendar(std::size_t i) const { return is(WordClass::kCalendar, i); }  // Monday, June
+  // Words [begin, end) are all words that the text uses in an organisation's name elsewhere:
+  // "ChemLawn" after "ChemLawn Corp", "Verdant" after "Verdant Pharmaceuticals Inc".
+  bool known_organisation(std::size_t begin, std::size_t end) const;
+  // Finds the words of organisation names (a capitalised run ending in an organisation word);
+  // build_roster() calls it first.
+  void collect_organisation_words();
   // Words [begin, end) are, one entry after the other, all entries of `word_class`.
   bool covered(WordClass word_class, std::size_t begin, std::size_t end) const;
   // A capitalised word only because it opens a sentence or a quote ("Finally Tom said"): the
@@ -171,6 +177,7 @@ class Context {
   static constexpr std::uint8_t kUnknownMatch = 0xFF;
   mutable std::vector<std::uint8_t> match_cache_;
   std::vector<bool> common_capital_;  // per word, see common_capital()
+  std::unordered_set<std::string> organisation_words_;  // see known_organisation()
   // Per speaker: the keys of the name's words with its honorifics (dr, archie), filled by
   // person().
   std::vector<std::vector<std::string>> title_keys_;

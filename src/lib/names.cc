@@ -183,6 +183,15 @@ void apply_title(Context& c, std::int32_t speaker, const TitledName& t) {
   std::size_t b = t.begin;
   if (in_list(c.keys[b], {"the", "his", "her", "their", "its"}) || (t.apposition && c.is_article(b))) ++b;
   if (t.apposition) {  // el superintendente de Irrigación, Óscar Pelegrina
+    // "Kuwait's oil minister, Sheikh Ali ...": the possessive place or body is the country or
+    // affiliation, the rest the role.
+    if (c.words[b].upper && c.is_possessive(b) && b + 1 < t.name_begin) {
+      std::string owner = collapse_spaces(c.slice(b, b + 1));
+      owner.resize(owner.size() - (owner.ends_with("'s") ? 2 : 4));
+      std::string& field = c.is_place(b, b + 1) ? s.country : s.affiliation;
+      if (field.empty()) field = owner;
+      ++b;
+    }
     std::string role, affiliation;
     split_role(c, b, t.name_begin, &role, &affiliation);
     if (s.role.empty()) s.role = collapse_spaces(role);

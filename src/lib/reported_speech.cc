@@ -120,6 +120,24 @@ std::size_t bare_clause(const Context& c, std::size_t k, std::size_t end) {
   return finite_marker(c, k) && k + 1 < end ? k : end;
 }
 
+// The first word of a source and verb of speech that end the sentence [begin, end) after a
+// comma ("..., industry sources said.", "..., the ministry said on Tuesday."), or `end`.
+std::size_t tail_attribution(const Context& c, std::size_t begin, std::size_t end) {
+  for (std::size_t k = end; k-- > begin + 3 && end - k <= 8;) {
+    if (c.words[k].quoted) return end;
+    if (!has_any(c.gap(k), ",")) continue;
+    // The words after the comma: a source of at most five words, a verb, then at most a time.
+    for (std::size_t v = k + 1; v < end && v <= k + 5; ++v) {
+      const std::size_t m = c.match(WordClass::kVerbs, v);
+      if (m == 0 || !c.value(WordClass::kVerbs, v).empty()) continue;
+      const std::size_t rest = skip_time(c, v + m, end);
+      return rest == end ? k : end;
+    }
+    return end;
+  }
+  return end;
+}
+
 }  // namespace
 
 void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
@@ -128,6 +146,22 @@ void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
   while (begin < c.size()) {
     std::size_t end = begin + 1;
     while (end < c.size() && c.words[end].sentence == c.words[begin].sentence) ++end;
+    // "Kuwait pumped about 1.3 mln barrels a day last month, industry sources said.": a
+    // sentence that ends in a comma, its source and a verb of speech.
+    if (const std::size_t tail = tail_attribution(c, begin, end); tail < end) {
+      std::size_t v = end;
+      while (v > tail && c.match(WordClass::kVerbs, v - 1) == 0) --v;
+      if (v > tail) {
+        --v;
+        const NounPhrase np = speaker_before(c, v, tail);
+        if (np.ok() && np.begin == tail) {
+          add_reported(c, added, np, {begin, tail, c.words[begin].span.begin},
+                       {c.words[v].span.begin, c.words[v].span.end});
+          begin = end;
+          continue;
+        }
+      }
+    }
     for (std::size_t v = begin; v < end; ++v) {
       if (c.words[v].quoted) continue;
       if (const std::size_t m = c.match(WordClass::kSources, v); m > 0) {
@@ -157,7 +191,9 @@ void find_reported_speech(Context& c, std::vector<Quote>& quotes) {
       // A verb that frames quoted words takes its "that" at once: "claimed that ...", not
       // "described projects that had been abandoned" (a relative clause).
       const std::size_t reach = c.value(WordClass::kVerbs, v) == "frame" ? 1 : 4;
-      for (std::size_t k = v + m; k < end && k < v + m + reach; ++k) {
+      // "said in December that ...", "told reporters on Tuesday that ...": times do not count.
+      const std::size_t after = reach == 1 ? v + m : skip_time(c, v + m, end);
+      for (std::size_t k = after; k < end && k < after + reach; ++k) {
         if (c.is(WordClass::kComplementizers, k)) {
           clause = c.keys[k].find('\'') != std::string::npos ? k : k + 1;
           break;

@@ -134,7 +134,9 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
   while (last + 1 <= last_allowed && last + 1 < c.size() && last + 1 - i < 6) {
     const std::size_t next = last + 1;
     const std::string_view gap = c.gap(next);
-    const bool title = c.is(WordClass::kHonorifics, last) || c.keys[last].size() == 1;
+    // Mr. Bennet, John F. Kennedy, the U.S. Embassy: a period after a title or an initial.
+    const bool title = c.is(WordClass::kHonorifics, last) || c.keys[last].size() == 1 ||
+                       c.keys[last].find('.') != std::string::npos;
     // A hard-wrapped line may break a name: "Hunter\nQuatermain".
     const bool joined = gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n" ||
                         (title && (gap == ". " || gap == ".\n"));
@@ -146,7 +148,8 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
     if (c.words[next].upper) {
       last = next;
     } else if (c.is(WordClass::kParticles, next) && next + 1 <= last_allowed && next + 1 < c.size() &&
-               c.words[next + 1].upper && c.gap(next + 1) == " ") {
+               c.words[next + 1].upper && (c.gap(next + 1) == " " || c.gap(next + 1) == "-")) {
+      // Pierre de Coubertin, Ali al-Khalifa al-Sabah.
       last = next + 1;
     } else {
       break;
@@ -207,7 +210,7 @@ std::size_t skip_time(const Context& c, std::size_t i, std::size_t limit) {
   while (k < limit && !c.words[k].quoted) {
     if (c.is_calendar(k)) {
       ++k;
-    } else if (k + 1 < limit && in_list(c.keys[k], {"on", "el", "le", "в", "во", "last", "this"}) &&
+    } else if (k + 1 < limit && in_list(c.keys[k], {"on", "in", "el", "le", "в", "во", "last", "this", "earlier", "late", "early"}) &&
                time_word(k + 1)) {
       k += 2;
     } else if (k > i && time_word(k)) {
@@ -221,13 +224,20 @@ std::size_t skip_time(const Context& c, std::size_t i, std::size_t limit) {
 
 bool person_like(const Context& c, std::size_t begin, std::size_t end) {
   if (begin >= end || c.is_article(begin)) return false;
+  // "the local daily al-Qabas", "the newspaper Kommersant": a publication's name.
+  if (begin > 0 && c.value(WordClass::kPublications, begin - 1) == "noun" && !c.breaks(begin, ",.;:!?()")) {
+    return false;
+  }
   // Places, publications and dates are never people ("Kuwait", "New Hampshire", "Reuters",
   // "Sunday"); a title or a given name says the run is a person all the same ("Sen. Jordan",
   // "George Washington").
   // A known person's name ("Cuban" for Mark Cuban) too.
   const bool personal = c.is(WordClass::kHonorifics, begin) || c.is(WordClass::kGivenNames, begin) ||
                         c.find_person(begin, end, begin) >= 0;
-  if (!personal && (c.is_place(begin, end) || c.is_publication(begin, end))) return false;
+  if (!personal && (c.is_place(begin, end) || c.is_publication(begin, end) ||
+                    c.known_organisation(begin, end))) {
+    return false;
+  }
   for (std::size_t k = begin; k < end; ++k) {
     if (c.is_function_word(k) || (c.is_calendar(k) && !personal)) return false;
     if (c.is(WordClass::kOrganisations, k) || c.is(WordClass::kGroups, k) ||
@@ -298,7 +308,17 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
 }
 
 void build_roster(Context& c) {
+  c.collect_organisation_words();
   for (std::size_t i = 0; i < c.size(); ++i) {
+    // "Kuwait's oil minister, Sheikh Ali al-Khalifa al-Sabah, said": the person after the title.
+    if (const TitledName t = appositive_name(c, i, c.size()); t.ok() && (i == 0 || c.breaks(i, ",.;:!?()") ||
+                                                                          c.words[i].sentence != c.words[i - 1].sentence)) {
+      const std::int32_t s = c.person(t.name_begin, t.end);
+      c.add_mention(s, t.name_begin, t.end);
+      apply_title(c, s, t);
+      i = std::max(i, read_apposition(c, s, t.end) - 1);
+      continue;
+    }
     // "OPEC President Rilwanu Lukman", "E.F. Hutton Group analyst Michael Lewis": a person.
     if (const TitledName t = titled_name(c, i, c.size()); t.ok()) {
       const std::int32_t s = c.person(t.name_begin, t.end);
