@@ -433,6 +433,25 @@ NounPhrase speaker_after(Context& c, std::size_t i, std::size_t limit) {
   return np;
 }
 
+// The end of an organisation's name from word b up to `limit`: capitalised words that may be
+// joined by "and", "of", "for", "&" or a possessive (Harvard's Energy and Environment Policy
+// Center, the Center for Strategic and International Studies); b when there is none.
+std::size_t organisation_end(const Context& c, std::size_t b, std::size_t limit) {
+  std::size_t e = b;
+  while (e < limit && c.words[e].upper && !c.words[e].quoted) {
+    e = std::min(name_end(c, e), limit);
+    if (e == b) return b;
+    if (e + 1 < limit && !c.breaks(e, ",.;:!?()") && in_list(c.keys[e], {"and", "of", "for", "&"}) &&
+        c.words[e + 1].upper) {
+      ++e;
+      continue;
+    }
+    if (e < limit && c.is_possessive(e - 1) && c.words[e].upper && !c.breaks(e, ",.;:!?()")) continue;
+    break;
+  }
+  return e;
+}
+
 // The person named before the apposition that starts at word b ("Mike DuHaime, a Republican
 // strategist, said"; "Ed Rendell (D), a Clinton supporter, praised"), with the apposition as
 // role when there is none.
@@ -467,7 +486,7 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
   if (NounPhrase np = narrator_at(c, k); np.ok()) return np;
   if (c.is(WordClass::kPronouns, k)) return pronoun_at(c, k);
   // Walk back to the earliest start of a phrase that ends exactly at `end`.
-  for (std::size_t b = std::max(lower, end > 9 ? end - 9 : 0); b < end; ++b) {
+  for (std::size_t b = std::max(lower, end > 12 ? end - 12 : 0); b < end; ++b) {
     if (c.words[b].sentence != c.words[k].sentence) continue;
     // No punctuation inside the phrase, but the period of an initial or a title (James B.
     // Comey, the U.S. Embassy, Mr. Bennet).
@@ -526,6 +545,19 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
       return np;
     }
     const std::size_t name_b = name_start(c, b, end);
+    // "Bijan Moussavar-Rahmani of Harvard's Energy and Environment Policy Center said": a name,
+    // then of/at/from and the organisation it speaks for.
+    if (const std::size_t e = name_end(c, b); e < end && e > name_b && person_like(c, name_b, e) &&
+        in_list(c.keys[e], {"of", "at", "from", "with"}) && !c.breaks(e, ",.;:!?()")) {
+      const std::size_t org = e + 1 < end && c.keys[e + 1] == "the" ? e + 2 : e + 1;
+      if (org < end && organisation_end(c, org, end) == end) {
+        NounPhrase np = person_phrase(c, name_b, e, e);
+        Speaker& s = c.speakers[static_cast<std::size_t>(np.speaker)];
+        if (s.affiliation.empty() && !c.is_place(org, end)) s.affiliation = collapse_spaces(c.slice(org, end));
+        if (s.country.empty() && c.is_place(org, end)) s.country = collapse_spaces(c.slice(org, end));
+        return np;
+      }
+    }
     if (name_end(c, b) != end) continue;
     if (person_like(c, name_b, end)) return person_phrase(c, name_b, end, end);
     if (organisation_name(c, b, end)) {
@@ -1446,9 +1478,11 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
         break;
       }
     }
+    // “...,” she said after a show's title is still the show's: She told NBC's “Meet the Press”.
+    const bool title = embedded(c, q) && title_case(c, q);
     Quote trial = q;
-    if ((attribute_after(c, trial, after_quote(c, q, next)) ||
-         attribute_before(c, trial, before_quote(c, q))) &&
+    if (!title && (attribute_after(c, trial, after_quote(c, q, next)) ||
+                   attribute_before(c, trial, before_quote(c, q))) &&
         lexicon_verb(c, trial.attribution.verb)) {
       q.type = QuoteType::kDirect;
     } else if (verb_follows(c, q, next)) {

@@ -292,6 +292,9 @@ bool embedded(const Context& c, const Quote& q);
 // Whether the quote names a title, a phrase or a slogan rather than quoting words: title case
 // (“Meet the Press”), or after so-called, the phrase, a show, a book, known as, titled.
 bool names_a_title(const Context& c, const Quote& q);
+// Whether the quote is in title case: every word of four letters or more capitalised (“Meet the
+// Press”, “Opening Belle,”), outside the first paragraph (a headline capitalises every word).
+bool title_case(const Context& c, const Quote& q);
 
 // attribution.cc
 NounPhrase speaker_after(Context& context, std::size_t i, std::size_t limit);

@@ -228,16 +228,19 @@ bool embedded(const Context& c, const Quote& q) {
   return !has_any(lead, ",:.!?;()") && !has_dash(lead);
 }
 
+bool title_case(const Context& c, const Quote& q) {
+  const auto [first, end] = c.words_within(q.span);
+  bool title = end - first >= 2 && q.paragraph > 0;
+  for (std::size_t k = first; k < end && title; ++k) {
+    if (c.keys[k].size() >= 4 && !c.words[k].upper) title = false;
+  }
+  return title;
+}
+
 bool names_a_title(const Context& c, const Quote& q) {
   const auto [first, end] = c.words_within(q.span);
   if (first >= end) return true;
-  // Title case: every word of four letters or more capitalised (“Meet the Press”, “Opening
-  // Belle,”), except in a headline, where every word is.
-  bool title_case = end - first >= 2;
-  for (std::size_t k = first; k < end && title_case; ++k) {
-    if (c.keys[k].size() >= 4 && !c.words[k].upper) title_case = false;
-  }
-  if (title_case && q.paragraph > 0) return true;
+  if (title_case(c, q)) return true;
   // One capitalised word without punctuation is a name (by the natives ‘Macumazahn’).
   const std::string_view inner = q.span.slice(c.text);
   if (end == first + 1 && c.words[first].upper && !inner.empty() &&

@@ -120,8 +120,10 @@ TitledName titled_name(const Context& c, std::size_t i, std::size_t limit) {
         if (after_of && b == k) b = name_in_complement(c, k, e);
         // "a leader of Cruz's South Carolina coalition": what a possessive owns is no name.
         if (b > k && c.is_possessive(b - 1)) b = e;
-        if (b < e && (e - b >= 2 || c.is(WordClass::kGivenNames, b)) && person_like(c, b, e) &&
-            !c.is_place(b, e)) {
+        // "a senior United Nations official": a run before the noun of a title modifies it.
+        const bool modifier = e < limit && !c.words[e].upper && title_word(c, e) && joined(c, e);
+        if (!modifier && b < e && (e - b >= 2 || c.is(WordClass::kGivenNames, b)) &&
+            person_like(c, b, e) && !c.is_place(b, e)) {
           t.begin = i;
           t.name_begin = b;
           t.end = e;
@@ -220,8 +222,15 @@ void apply_title(Context& c, std::int32_t speaker, const TitledName& t) {
       role_begin = lead;
     }
   }
-  if (s.role.empty() && role_begin < t.name_begin) {
-    s.role = collapse_spaces(c.slice(role_begin, t.name_begin));
+  // "министр цифрового развития Татарстана Айдар Шайхутдинов": the place the title belongs to,
+  // just before the name, is the country.
+  std::size_t role_end = t.name_begin;
+  while (role_end > role_begin + 1 && c.words[role_end - 1].upper && c.is_place(role_end - 1, role_end)) {
+    --role_end;
+  }
+  if (role_end < t.name_begin && s.country.empty()) s.country = collapse_spaces(c.slice(role_end, t.name_begin));
+  if (s.role.empty() && role_begin < role_end) {
+    s.role = collapse_spaces(c.slice(role_begin, role_end));
   }
 }
 

@@ -108,13 +108,20 @@ std::size_t bare_clause(const Context& c, std::size_t k, std::size_t end) {
                                        "these", "those", "his", "her", "their", "its", "our",
                                        "some", "many", "most", "no", "none", "all", "both", "any",
                                        "every", "each", "other", "such"});
-  if (!subject || in_list(first, {"so", "nothing", "something", "goodbye", "yes", "no", "hello"})) {
-    return end;
-  }
+  if (in_list(first, {"so", "nothing", "something", "goodbye", "yes", "no", "hello"})) return end;
+  // A bare plural or mass noun may open it too: "said prices could fall".
+  const bool bare = !subject && !c.is_function_word(k) && !c.is(WordClass::kVerbs, k) &&
+                    !(first.size() > 4 && first.ends_with("ly")) && k + 1 < end && finite_marker(c, k + 1);
+  if (!subject && !bare) return end;
   for (std::size_t j = k + 1; j < end && j <= k + 6; ++j) {
     if (c.words[j].quoted || has_any(c.gap(j), ";:")) return end;
     if (in_list(c.keys[j], {"how", "whether", "if", "what", "why", "when", "where", "who"})) return end;
     if (finite_marker(c, j) || (j == k + 1 && finite_marker(c, k))) return k;
+    // "said his delegation supported the renewal": a past tense after a determiner's noun.
+    if (j == k + 2 && c.is_article(k) && c.keys[j].size() > 4 && c.keys[j].ends_with("ed") &&
+        !c.words[j].upper) {
+      return k;
+    }
   }
   // "said he’d": the subject's own contraction.
   return finite_marker(c, k) && k + 1 < end ? k : end;
@@ -123,13 +130,25 @@ std::size_t bare_clause(const Context& c, std::size_t k, std::size_t end) {
 // The first word of a source and verb of speech that end the sentence [begin, end) after a
 // comma ("..., industry sources said.", "..., the ministry said on Tuesday."), or `end`.
 std::size_t tail_attribution(const Context& c, std::size_t begin, std::size_t end) {
+  // A question is no statement ("Asked whether ..., she laughed").
+  if (in_list(c.keys[begin], {"asked", "when", "if", "whether"})) return end;
+  const auto saying = [&](std::size_t v) {  // verbs that report a statement, not a manner
+    const std::string& key = c.keys[v];
+    return in_list(key, {"said", "says", "added", "adds", "noted", "notes", "stated", "explained",
+                         "argued", "warned", "insisted", "reported", "confirmed", "announced",
+                         "estimated", "predicted", "claimed", "acknowledged", "dijo", "afirmó",
+                         "señaló", "añadió", "agregó", "explicó", "indicó", "aseguró", "declaró",
+                         "informó", "dit", "déclaré", "ajouté", "indiqué", "précisé"}) ||
+           key.starts_with("заявил") || key.starts_with("сообщил") || key.starts_with("отметил") ||
+           key.starts_with("добавил") || key.starts_with("сказал") || key.starts_with("пояснил");
+  };
   for (std::size_t k = end; k-- > begin + 3 && end - k <= 8;) {
     if (c.words[k].quoted) return end;
     if (!has_any(c.gap(k), ",")) continue;
     // The words after the comma: a source of at most five words, a verb, then at most a time.
     for (std::size_t v = k + 1; v < end && v <= k + 5; ++v) {
       const std::size_t m = c.match(WordClass::kVerbs, v);
-      if (m == 0 || !c.value(WordClass::kVerbs, v).empty()) continue;
+      if (m == 0 || !c.value(WordClass::kVerbs, v).empty() || !saying(v)) continue;
       const std::size_t rest = skip_time(c, v + m, end);
       return rest == end ? k : end;
     }

@@ -1,6 +1,7 @@
 // The speaker roster: capitalised names admitted as people by their context (apposition,
 // brackets, a reporting verb, "moderated by"), with role, affiliation and country.
 #include <algorithm>
+#include <unordered_set>
 
 #include "attribution_internal.h"
 #include "text_util.h"
@@ -238,6 +239,13 @@ bool person_like(const Context& c, std::size_t begin, std::size_t end) {
                     c.known_organisation(begin, end))) {
     return false;
   }
+  // More than four capitalised words without a given name or a particle are a title or a
+  // headline ("Funding Gaps Threaten Sahel Transitions"), not a name.
+  if (end - begin > 4 && !personal) {
+    bool particle = false;
+    for (std::size_t k = begin; k < end; ++k) particle = particle || c.is(WordClass::kParticles, k);
+    if (!particle) return false;
+  }
   for (std::size_t k = begin; k < end; ++k) {
     if (c.is_function_word(k) || (c.is_calendar(k) && !personal)) return false;
     if (c.is(WordClass::kOrganisations, k) || c.is(WordClass::kGroups, k) ||
@@ -309,10 +317,43 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
 
 void build_roster(Context& c) {
   c.collect_organisation_words();
+  // A headline capitalises every word ("Violence Spreading towards Coastal States, Senior
+  // Official Tells Security Council"): its people are introduced again in the text below.
+  // It is told from a list of names by its common words: capitalised there, in lower case in the
+  // text.
+  std::vector<bool> headline(c.tokens.paragraphs.size(), false);
+  {
+    std::unordered_set<std::string_view> lower;
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      if (!c.words[k].upper) lower.insert(c.keys[k]);
+    }
+    std::vector<std::uint32_t> long_words(headline.size(), 0), capitalised(headline.size(), 0),
+        common(headline.size(), 0);
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      if (c.keys[k].size() < 4 || c.words[k].quoted) continue;
+      const std::uint32_t p = c.words[k].paragraph;
+      ++long_words[p];
+      capitalised[p] += c.words[k].upper;
+      common[p] += c.words[k].upper && lower.contains(c.keys[k]);
+    }
+    for (std::size_t p = 0; p < headline.size(); ++p) {
+      // Short, and not ended like a sentence.
+      const Span span = c.tokens.paragraphs[p];
+      const char last = span.empty() ? '.' : c.text[span.end - 1];
+      headline[p] = long_words[p] >= 3 && long_words[p] <= 24 && common[p] >= 3 &&
+                    capitalised[p] * 10 >= long_words[p] * 8 && last != '.' && last != ';';
+    }
+  }
   for (std::size_t i = 0; i < c.size(); ++i) {
+    if (headline[c.words[i].paragraph]) continue;
     // "Kuwait's oil minister, Sheikh Ali al-Khalifa al-Sabah, said": the person after the title.
-    if (const TitledName t = appositive_name(c, i, c.size()); t.ok() && (i == 0 || c.breaks(i, ",.;:!?()") ||
-                                                                          c.words[i].sentence != c.words[i - 1].sentence)) {
+    const auto clause_opens = [&](std::size_t k) {  // "KUWAIT, March 2 - Kuwait's oil minister"
+      const std::string_view gap = c.gap(k);
+      return k == 0 || c.breaks(k, ",.;:!?()") || c.words[k].sentence != c.words[k - 1].sentence ||
+             gap.find(" - ") != std::string_view::npos || gap.find("\u2014") != std::string_view::npos ||
+             gap.find("\u2013") != std::string_view::npos;
+    };
+    if (const TitledName t = appositive_name(c, i, c.size()); t.ok() && clause_opens(i)) {
       const std::int32_t s = c.person(t.name_begin, t.end);
       c.add_mention(s, t.name_begin, t.end);
       apply_title(c, s, t);

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "test_util.h"
+#include "attribution_test_util.h"
 #include "themescan/attribution.h"
 #include "themescan/attribution_lexicon.h"
 #include "themescan/quotes.h"
@@ -17,56 +17,8 @@ using themescan::AttributionLexicon;
 using themescan::Quote;
 using themescan::QuoteType;
 using themescan::Speaker;
-
-const AttributionLexicon& words() {
-  static const themescan::Result<AttributionLexicon> lexicon =
-      AttributionLexicon::builtin(testutil::tokenizer());
-  REQUIRE_MESSAGE(lexicon.ok(), lexicon.status().message());
-  return *lexicon;
-}
-
-struct Attributed {
-  std::string text;
-  std::vector<Quote> quotes;
-  std::vector<Speaker> speakers;
-
-  // The quote (direct or indirect) whose text starts with `start`.
-  const Quote& quote(std::string_view start) const {
-    for (const Quote& q : quotes) {
-      if (q.span.slice(text).starts_with(start)) return q;
-    }
-    FAIL("no quote starting with '" << start << "'");
-    return quotes.front();
-  }
-  std::string speaker_of(std::string_view start) const {
-    const Quote& q = quote(start);
-    return q.attribution.speaker < 0 ? "(none)" : speakers[static_cast<std::size_t>(q.attribution.speaker)].name;
-  }
-  std::string method_of(std::string_view start) const {
-    return themescan::attribution_method_name(quote(start).attribution.method);
-  }
-  const Speaker& speaker(std::string_view name) const {
-    for (const Speaker& s : speakers) {
-      if (s.name == name) return s;
-    }
-    FAIL("no speaker '" << name << "'");
-    return speakers.front();
-  }
-  std::size_t count(QuoteType type) const {
-    std::size_t n = 0;
-    for (const Quote& q : quotes) n += q.type == type;
-    return n;
-  }
-};
-
-Attributed attribute(std::string text) {
-  Attributed a;
-  a.text = std::move(text);
-  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(a.text);
-  a.quotes = themescan::find_quotes(a.text, tokens);
-  a.speakers = themescan::attribute_quotes(a.text, tokens, words(), a.quotes);
-  return a;
-}
+using testutil::attribute;
+using testutil::Attributed;
 
 }  // namespace
 
