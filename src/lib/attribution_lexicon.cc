@@ -193,13 +193,19 @@ void WordList::add(Entry entry) {
 
 WordList::Match WordList::match(const std::vector<std::string>& keys, std::size_t i) const {
   Match best;
+  // Among entries of the same length the most specific wins: an exact word before a stem, a
+  // longer stem before a shorter one (кенийск* | demonym before кени* | country).
+  std::size_t best_specificity = 0;
   auto consider = [&](std::uint32_t index) {
     const Entry& entry = entries_[index];
-    if (i + entry.words.size() > keys.size() || entry.words.size() <= best.length) return;
+    if (i + entry.words.size() > keys.size() || entry.words.size() < best.length) return;
+    const std::size_t specificity = entry.stem ? entry.words.back().size() : SIZE_MAX;
+    if (entry.words.size() == best.length && specificity <= best_specificity) return;
     for (std::size_t k = 0; k < entry.words.size(); ++k) {
       if (!word_matches(entry, k, keys[i + k])) return;
     }
     best = {entry.words.size(), entry.value};
+    best_specificity = specificity;
   };
   if (i >= keys.size()) return best;
   const std::string& key = keys[i];
