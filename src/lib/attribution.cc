@@ -1031,6 +1031,16 @@ std::int32_t addressee(Context& c, const Quote& q) {
                                      c.keys[lead] == "dear" || c.keys[lead] == "oh"));
     const std::size_t e = quoted_name_end(c, k, end - 1);
     if (e == k || c.is_possessive(e - 1)) continue;
+    // "Bush, Christie, Rubio or Kasich": a name in a list is no one addressed.
+    const auto name_word = [&](std::size_t w) {  // a capitalised word that is a name
+      return w > first && w < end && c.words[w].upper && !c.is_function_word(w) &&
+             !c.common_capital(w) && !c.is(WordClass::kPronouns, w) && c.keys[w] != "i";
+    };
+    const bool listed_before = k > first && has_any(c.gap(k), ",") && name_word(k - 1);
+    const bool listed_after = e + 1 < end &&
+                              ((has_any(c.gap(e), ",") && name_word(e)) ||
+                               (in_list(c.keys[e], {"and", "or"}) && name_word(e + 1)));
+    if (listed_before || listed_after) continue;
     // A shouted name (“Y-o-u-u TOM!”) is a vocative when the person is known.
     const bool caps = all_caps(c.slice(k, e)) && !c.is_function_word(k);
     std::int32_t known = caps ? c.find_person(k, e, first) : -1;
@@ -1261,10 +1271,20 @@ std::vector<std::int32_t> name_from_vocatives(Context& c, std::vector<Quote>& qu
       const std::int32_t name = addressed[n];
       const std::int32_t speaker = quotes[direct[n]].attribution.speaker;
       if (name < 0 || speaker < 0) continue;
+      // "a New Hampshire Republican", "one Clinton aide": a source the text keeps unnamed on
+      // purpose takes no name from the quotes around it.
+      const auto unnamed_source = [&](std::int32_t s) {
+        const std::string& said = c.speakers[static_cast<std::size_t>(s)].name;
+        return !c.speakers[static_cast<std::size_t>(s)].named &&
+               (said.starts_with("a ") || said.starts_with("an ") || said.starts_with("one ") ||
+                said.starts_with("another "));
+      };
       const auto vote = [&](std::size_t other) {
         const Quote& head = quotes[direct[turns[other].first]];
         const std::int32_t s = head.attribution.speaker;
-        if (s >= 0 && s != speaker && s != name && opens_paragraph(c, head)) ++votes[s][name];
+        if (s >= 0 && s != speaker && s != name && opens_paragraph(c, head) && !unnamed_source(s)) {
+          ++votes[s][name];
+        }
       };
       // The turn before and the one after, with at most one paragraph of narration between.
       const auto near = [&](std::size_t later) {
