@@ -209,6 +209,8 @@ bool Context::is_function_word(std::size_t i) const {
                            "no", "oh", "if", "when", "what", "who", "how", "why", "now", "here",
                            "in", "on", "at", "for", "from", "after", "before", "as", "with", "by",
                            "to", "of", "all", "both", "nor", "or", "not", "well", "just",
+                           "yet", "still", "however", "meanwhile", "moreover", "instead",
+                           "indeed", "also", "thus", "nonetheless", "nevertheless", "besides",
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 
