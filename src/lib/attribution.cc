@@ -1521,6 +1521,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   struct Turn {
     std::uint32_t paragraph;
     std::int32_t speaker;
+    bool opens;  // the paragraph's first quote opens it: a turn of dialogue, not a fragment
   };
   std::vector<Turn> turns;  // the speaker of the last attributed quote of each paragraph
   std::vector<std::int32_t> addressed(direct.size(), -1);  // per direct quote, see addressee()
@@ -1548,8 +1549,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       const std::int32_t spoke = turns.back().speaker;
       // Two people already taking turns, paragraph after paragraph.
       const std::size_t t = turns.size() - 1;
+      // (Quotes that open their paragraphs: a fragment quoted in narration is no turn.)
       if (c.partner < 0 && t > 0 && turns[t - 1].paragraph + 1 == turns[t].paragraph &&
-          turns[t - 1].speaker != spoke) {
+          turns[t - 1].speaker != spoke && turns[t].opens && turns[t - 1].opens) {
         c.partner = turns[t - 1].speaker;
       }
     }
@@ -1618,8 +1620,12 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       if (c.turns.empty() || c.turns.back().word < first) {
         c.turns.push_back({first, q.attribution.speaker});
       }
-      if (!turns.empty() && turns.back().paragraph == last_paragraph) turns.pop_back();
-      turns.push_back({last_paragraph, q.attribution.speaker});
+      bool opens = opens_paragraph(c, q);
+      if (!turns.empty() && turns.back().paragraph == last_paragraph) {
+        opens = turns.back().opens;
+        turns.pop_back();
+      }
+      turns.push_back({last_paragraph, q.attribution.speaker, opens});
     }
   }
   c.generic_descriptions = false;
