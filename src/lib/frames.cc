@@ -330,6 +330,13 @@ std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, in
   if (const TitledName t = titled_name(c, s, end); t.ok()) {
     return c.find_person(t.name_begin, t.end, t.name_begin);
   }
+  // "But his wife, Jane, offered a preview": the name in apposition.
+  if (const TitledName t = appositive_name(c, s, end); t.ok()) {
+    const std::int32_t p = c.person(t.name_begin, t.end);
+    c.add_mention(p, t.name_begin, t.end);
+    apply_title(c, p, t);
+    return p;
+  }
   if (c.words[s].upper && !c.is_article(s)) {
     const std::size_t e = std::min(name_end(c, s), end);
     // "Mr. Obama's suggestion": a possessive is not the subject.
