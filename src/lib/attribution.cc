@@ -980,6 +980,7 @@ bool attribute_nearby(Context& c, Quote& q) {
     if (!np.ok() || c.named_inside(np.speaker, q.span)) return false;
     return set(c, q, np, {}, AttributionMethod::kNearby, 0.5);
   };
+  if (accept(narration_subject(c, q))) return true;
   const std::uint32_t last = paragraph_at(c, q.outer.end - 1);
   const std::size_t after = c.word_at_or_after(q.outer.end);
   if (after < c.size() && c.words[after].paragraph == last && accept(known_person_at(c, after))) {

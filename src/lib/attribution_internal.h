@@ -285,6 +285,11 @@ Frame sentence_frame(Context& c, const Quote& q);
 // paragraphs, and following pronoun subjects back to their own antecedent ("Then he began ...").
 // -1 when none is.
 std::int32_t subject_antecedent(Context& c, std::size_t before, char gender);
+// The known person that the narration before the quote in its sentence is about, its subject
+// ("Cruz made an unprompted call for ..., calling them “corporate welfare.”"); -1 when the
+// quote opens its sentence or the subject is no known person. (begin and end are the words of
+// the narration, not of the subject.)
+NounPhrase narration_subject(Context& c, const Quote& q);
 // Whether the quote runs on from the words before it in its sentence without punctuation (a
 // fragment in the writer's sentence: called the plan “a disaster”), rather than being
 // introduced by a colon or comma or standing alone.

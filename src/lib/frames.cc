@@ -310,7 +310,10 @@ std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth);
 
 // The person that the sentence (words [begin, end)) is about: its subject, past quoted words,
 // conjunctions and a leading adverbial phrase; -1 when it is not a known person.
-std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, int depth) {
+std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, int depth,
+                              SpeakerReference* how = nullptr) {
+  SpeakerReference ignored;
+  SpeakerReference& reference = how ? *how : ignored;
   std::size_t s = begin;
   while (s < end && c.words[s].quoted) ++s;  // “…,” Tobias said.
   if (s > begin && s < end) {
@@ -325,8 +328,10 @@ std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, in
   if (c.is(WordClass::kPronouns, s)) {
     const std::string_view g = c.value(WordClass::kPronouns, s);
     if (depth >= kSubjectDepth || g.empty() || g[0] == 'p') return -1;
+    reference = SpeakerReference::kPronoun;
     return antecedent(c, s, g[0], depth + 1);
   }
+  reference = SpeakerReference::kName;
   if (const TitledName t = titled_name(c, s, end); t.ok()) {
     return c.find_person(t.name_begin, t.end, t.name_begin);
   }
@@ -359,6 +364,7 @@ std::int32_t sentence_subject(Context& c, std::size_t begin, std::size_t end, in
   // "The senator said", "The parson smiled", "The doctor came back": the person with that
   // title or description.
   if (c.keys[s] == "the" && s + 1 < end && !c.is_possessive(s + 1)) {
+    reference = SpeakerReference::kDescription;
     if (const std::int32_t d = c.described_at(s + 1); d >= 0) return d;
     if (c.is(WordClass::kRoles, s + 1)) return c.resolve_title(s, s + 1);
   }
@@ -400,6 +406,17 @@ std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth) 
 
 std::int32_t subject_antecedent(Context& c, std::size_t before, char gender) {
   return antecedent(c, before, gender, 0);
+}
+
+NounPhrase narration_subject(Context& c, const Quote& q) {
+  const auto [begin, end] = sentence_words(c, q.outer.begin);
+  const std::size_t first = c.word_at_or_after(q.outer.begin);
+  if (first <= begin || first > end) return {};
+  NounPhrase np;
+  np.speaker = sentence_subject(c, begin, first, 0, &np.reference);
+  np.begin = begin;
+  np.end = first;
+  return np;
 }
 
 }  // namespace themescan::detail
