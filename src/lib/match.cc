@@ -136,6 +136,13 @@ struct CompiledPattern {
 
 constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 
+// Whether [begin, end) overlaps page furniture (text.h): a pattern match there is no hit.
+bool overlaps_furniture(const std::vector<Span>& furniture, std::size_t begin, std::size_t end) {
+  const auto it = std::upper_bound(furniture.begin(), furniture.end(), begin,
+                                   [](std::size_t b, Span s) { return b < s.end; });
+  return it != furniture.end() && it->begin < end;
+}
+
 bool is_elision_prefix(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu"};
   return std::find(std::begin(kPrefixes), std::end(kPrefixes), key) != std::end(kPrefixes);
@@ -406,7 +413,9 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
                pattern.re->Match(input, pos, paragraph.end, RE2::UNANCHORED, &found, 1)) {
           const auto begin = static_cast<std::size_t>(found.data() - text.data());
           const std::size_t end = begin + found.size();
-          if (end > begin) {
+          if (end > begin && overlaps_furniture(tokens.furniture, begin, end)) {
+            pos = end;
+          } else if (end > begin) {
             candidates[pattern.ref.theme].push_back(
                 {pattern.ref.entry,
                  Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}});

@@ -89,13 +89,13 @@ TEST_CASE("match: a phrase does not cross punctuation, sentences or paragraphs")
   SUBCASE("blank line in hard-wrapped text") {
     const std::string text =
         "First line of text\nsecond line of text digital\n\nsovereignty starts here\nand goes on.";
-    REQUIRE(testutil::tokenizer().tokenize(text).hard_wrapped);
+    REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kBlankLines);
     CHECK(matched(lexicon, text) == Strings{});
   }
   SUBCASE("but a single line break inside a hard-wrapped paragraph is crossed") {
     const std::string text =
         "First line of text\nsecond line of text digital\nsovereignty goes on.\n\nAnother para.";
-    REQUIRE(testutil::tokenizer().tokenize(text).hard_wrapped);
+    REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kBlankLines);
     CHECK(matched(lexicon, text) == Strings{"digital\nsovereignty"});
   }
 }
@@ -313,4 +313,38 @@ TEST_CASE("match: context rules decide which hits count") {
   // sentence ends: with /4 the second breach would be 4 words after "exercise" and lost too).
   CHECK(found == std::vector<std::string>{"protection@13", "cloud@85", "Talent@133", "security@167",
                                           "breach@231"});
+}
+
+TEST_CASE("match: page furniture of a PDF extract holds no hits") {
+  // Three pages of pdftotext output whose running header names a theme; only the body counts.
+  const Lexicon lexicon =
+      make_lexicon("@theme t\nsovereignty\nre:data centres?\n\"digital infrastructure\"\n");
+  const std::string text =
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "The review covers the data centre that opened in May and the national\n"
+      "digital\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 1\n"
+      "\f"
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "infrastructure plan, which puts sovereignty over the data first.\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 2\n"
+      "\f"
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "The second data centre will open next year.\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 3\n"
+      "\f";
+  REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kPdf);
+  // The title on page 1 is text; the headers of pages 2 and 3 and every footer are not. The
+  // phrase "digital infrastructure" runs across the page break, over the furniture.
+  CHECK(matched(lexicon, text) ==
+        Strings{"Data Centres", "Sovereignty", "data centre",
+                "digital\n\nData Centres and Sovereignty Review | 1\n\fData Centres and Sovereignty "
+                "Review\n\ninfrastructure",
+                "sovereignty", "data centre"});
 }
