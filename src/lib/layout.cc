@@ -35,6 +35,9 @@ constexpr std::size_t kEdgeLines = 3;
 constexpr std::uint32_t kFurnitureMaxLength = 120;  // code points
 constexpr std::size_t kWidthBuckets = 256;
 constexpr std::size_t kIndentBuckets = 64;
+// How far next_paragraph_start() looks for a paragraph start it can find without reading from the
+// block's start.
+constexpr std::size_t kRestartScanBytes = 64 * 1024;
 
 // ---- Page furniture ----------------------------------------------------------------------
 
@@ -386,6 +389,31 @@ Segments DocumentLayout::segment(std::string_view text, Span block) const {
 
 std::size_t DocumentLayout::next_paragraph_start(std::string_view text, std::size_t start,
                                                  std::size_t from, std::size_t limit) const {
+  // Most of the time the answer is found near `from`: in `lines` every content line starts a
+  // paragraph, and in every layout so does a content line right after a blank line (with no page
+  // break between), whatever came before. Only failing that are the lines read from `start`.
+  const bool form_feeds = params_.form_feeds;
+  std::size_t pos = from;
+  if (pos > start && text[pos - 1] != '\n' && !(form_feeds && text[pos - 1] == '\f')) {
+    while (pos < limit && text[pos] != '\n' && !(form_feeds && text[pos] == '\f')) ++pos;
+    ++pos;
+  }
+  const std::size_t scan_limit = std::min(limit, from + kRestartScanBytes);
+  bool after_blank = false;
+  std::size_t f = static_cast<std::size_t>(
+      std::lower_bound(furniture_.begin(), furniture_.end(), static_cast<std::uint32_t>(pos),
+                       [](Span s, std::uint32_t b) { return s.end <= b; }) - furniture_.begin());
+  while (pos < scan_limit) {
+    const Line line = read_line(text, pos, limit, form_feeds);
+    while (f < furniture_.size() && furniture_[f].end <= line.content) ++f;
+    const bool furniture = !line.blank() && f < furniture_.size() &&
+                           furniture_[f].begin == line.content && furniture_[f].end == line.end;
+    if (!line.blank() && !furniture && (!params_.blocks || after_blank)) return line.begin;
+    after_blank = !furniture && (line.blank() || line.page_break) &&
+                  !(params_.pages && line.page_break);
+    pos = line.next;
+  }
+  if (!params_.blocks) return std::string_view::npos;
   std::size_t found = std::string_view::npos;
   detail::walk_lines(text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(limit),
                      {params_, furniture_}, [&](const Line& line, bool starts, bool) {

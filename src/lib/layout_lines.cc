@@ -135,7 +135,7 @@ LineFeatures features(std::string_view text, const Line& line) {
 }
 
 bool is_table_row(std::string_view text, const LineFeatures& line, std::uint32_t wrap_width) {
-  if (line.ends_punct) return false;
+  if (line.ends_punct || line.line.digits < 2) return false;
   const std::string_view s = text.substr(line.line.content, line.line.end - line.line.content);
   std::size_t digits = 0, letters = 0, numbers = 0, spaces = 0;
   bool gap = false, in_number = false;
@@ -156,7 +156,7 @@ bool is_table_row(std::string_view text, const LineFeatures& line, std::uint32_t
       // 1,234.5 stays one number
     } else {
       in_number = false;
-      if (u_isalpha(c)) ++letters;
+      if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c) != 0) ++letters;
     }
   }
   if (numbers < 2) return false;

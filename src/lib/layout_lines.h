@@ -23,6 +23,7 @@ struct Line {
   std::uint32_t next = 0;         // first byte of the next line
   std::uint32_t indent = 0;       // columns of indentation (a tab counts 4)
   std::uint32_t length = 0;       // code points of [content, end)
+  std::uint32_t digits = 0;       // ASCII digits in [content, end)
   bool page_break = false;        // the line ends at a form feed
 
   bool blank() const { return content == end; }
@@ -76,7 +77,14 @@ inline Line read_line(std::string_view text, std::size_t pos, std::size_t limit,
   }
   line.end = static_cast<std::uint32_t>(e);
   line.indent = columns;
-  line.length = static_cast<std::uint32_t>(count_code_points(text.substr(i, e - i)));
+  std::uint32_t length = 0, digits = 0;
+  for (std::size_t k = i; k < e; ++k) {
+    const auto c = static_cast<unsigned char>(data[k]);
+    length += (c & 0xC0) != 0x80 ? 1 : 0;
+    digits += c >= '0' && c <= '9' ? 1 : 0;
+  }
+  line.length = length;
+  line.digits = digits;
   return line;
 }
 

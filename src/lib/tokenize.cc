@@ -681,9 +681,7 @@ TokenizedText Tokenizer::tokenize(std::string_view document, const DocumentLayou
         unwrapped[i] = unwrapped[i] == '\f' ? '\n' : ' ';
       }
     }
-    for (char& c : unwrapped) {
-      if (c == '\f') c = '\n';
-    }
+    if (layout.params().form_feeds) std::replace(unwrapped.begin(), unwrapped.end(), '\f', '\n');
     for (const Span& paragraph : out.paragraphs) {
       for (std::uint32_t i = paragraph.begin; i < paragraph.end; ++i) {
         char& c = unwrapped[i];
