@@ -122,6 +122,7 @@ struct Symbol {
   std::uint32_t id;
   std::uint32_t begin;
   std::uint32_t end;
+  std::uint32_t tokens = 1;  // 2 for a word broken by a line-end hyphen (Token::continues_word)
 };
 
 struct Candidate {
@@ -250,8 +251,20 @@ struct Matcher::Impl {
   }
 
   void add_symbols_for_key(std::string_view key, std::uint32_t begin, std::uint32_t end,
-                           std::vector<Symbol>& out) const {
-    keys.lookup(key, [&](std::uint32_t symbol) { out.push_back({symbol, begin, end}); });
+                           std::vector<Symbol>& out, std::uint32_t tokens = 1) const {
+    keys.lookup(key, [&](std::uint32_t symbol) { out.push_back({symbol, begin, end, tokens}); });
+  }
+
+  // A word broken at a line end ("infra-" + "structure"): the two keys joined, as one symbol
+  // over both tokens, so "infrastructure" matches; the tokens keep their own symbols too
+  // ("self-" + "reliance" is still the phrase self-reliance).
+  void joined_symbols(std::string_view text, Span first, Span second, std::string& key,
+                      std::vector<Symbol>& out) const {
+    std::string joined;
+    normalizer.key(first.slice(text), joined);
+    normalizer.key(second.slice(text), key);
+    joined += key;
+    add_symbols_for_key(joined, first.begin, second.end, out, 2);
   }
 
   // The symbols of one token: its key, plus the key without an English possessive ('s, ') or
@@ -362,6 +375,9 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
   for (std::size_t i = 0; i < words.size(); ++i) {
     first_symbol[i] = static_cast<std::uint32_t>(symbols.size());
     m.token_symbols(text, words[i].span, key, symbols);
+    if (i + 1 < words.size() && words[i + 1].continues_word) {
+      m.joined_symbols(text, words[i].span, words[i + 1].span, key, symbols);
+    }
   }
   first_symbol[words.size()] = static_cast<std::uint32_t>(symbols.size());
 
@@ -386,7 +402,7 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
         for (const EntryRef& ref : m.terminals[node]) {
           candidates[ref.theme].push_back({ref.entry, Span{begin, symbol.end}});
         }
-        const std::uint32_t next = state.token + 1;
+        const std::uint32_t next = state.token + symbol.tokens;
         if (m.has_children[node] && next < words.size() && words[next].joins_prev) {
           stack.push_back({node, next, begin});
         }

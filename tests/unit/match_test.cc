@@ -348,3 +348,42 @@ TEST_CASE("match: page furniture of a PDF extract holds no hits") {
                 "Review\n\ninfrastructure",
                 "sovereignty", "data centre"});
 }
+
+TEST_CASE("match: a word broken by a line-end hyphen matches as one word") {
+  // Hard-wrapped text (an e-text, a PDF extract): "infra-\nstructure" is the word infrastructure;
+  // the hit's span covers the original bytes, hyphen and line break included.
+  const Lexicon lexicon = make_lexicon(std::vector<testutil::LexFile>{
+      {"infrastructure.lex", "@theme infrastructure\ninfrastructure\ndata centre*\n"},
+      {"talent.lex", "@theme talent\nself-reliance\nengineer*\n"}});
+  const std::string text =
+      "The fund will pay for the national digital infra-\n"
+      "structure and for the training of engi-\n"
+      "neers, a step towards the self-\n"
+      "reliance the plan calls for.\n"
+      "\n"
+      "Two new data cen-\n"
+      "tres will open in the north.\n";
+  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(text);
+  REQUIRE(tokens.layout == themescan::Layout::kBlankLines);
+  const std::vector<Hit> hits = testutil::match(lexicon, text);
+  CHECK(matched_by_theme(lexicon, text, hits) ==
+        Matches{{"infrastructure", {"infra-\nstructure", "data cen-\ntres"}},
+                {"talent", {"engi-\nneers", "self-\nreliance"}}});
+  REQUIRE(hits.size() == 4);
+  CHECK(hits[0].span == Span{43, 59});  // after "The fund will pay for the national digital "
+  CHECK(text.substr(43, 16) == "infra-\nstructure");
+  // 37 tokens (9, 7, 6, 5, 4 and 6 a line); the four broken words count once: 33 words.
+  CHECK(tokens.words.size() == 37);
+  CHECK(tokens.word_count() == 33);
+
+  SUBCASE("a real hyphen at a line end still matches the phrase written with it") {
+    CHECK(matched(lexicon, "A plan for self-\nreliance in training.\n\nAnd more.\n") ==
+          Strings{"self-\nreliance"});
+  }
+  SUBCASE("not across a paragraph break, nor before a capital") {
+    CHECK(matched(lexicon, "The national infra-\n\nstructure fund.\nIt grew.\n") == Strings{});
+    CHECK(matched(lexicon,
+                  "The national infra-\nStructure fund was set up\nlast year.\n\nIt grew.\n") ==
+          Strings{});
+  }
+}
