@@ -88,6 +88,26 @@ BlockEnd block_end(std::string_view text, std::size_t at, std::size_t block,
   return {end, false, false};
 }
 
+// Quotes that do not close before their paragraph ends are rare in well-read text (a stray mark,
+// a quote continued in a paragraph that does not re-open it); many of them usually mean the
+// paragraphs were misread, such as hard-wrapped lines taken for paragraphs. The thresholds
+// (README, "Quotes") never fire on corpus/, LitBank or news-quotes-dev.
+constexpr std::size_t kUnclosedMin = 3;
+constexpr std::size_t kUnclosedShare = 3;  // at least 1 in kUnclosedShare direct quotes
+
+std::string unclosed_warning(const std::vector<Quote>& quotes, Layout layout) {
+  std::size_t direct = 0, unclosed = 0;
+  for (const Quote& quote : quotes) {
+    if (quote.type != QuoteType::kDirect) continue;
+    ++direct;
+    unclosed += quote.unclosed ? 1 : 0;
+  }
+  if (unclosed < kUnclosedMin || unclosed * kUnclosedShare < direct) return "";
+  return fmt::format("{} of {} quotes do not close before their paragraph ends: the paragraph "
+                     "layout ({}) may be misread",
+                     unclosed, direct, layout_name(layout));
+}
+
 void shift(Span& span, std::uint32_t by) {
   span.begin += by;
   span.end += by;
@@ -255,6 +275,9 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
     at = cut.end;
   }
   for (Speaker& speaker : result.speakers) sort_counts(speaker.themes);
+  if (std::string warning = unclosed_warning(result.quotes, result.layout); !warning.empty()) {
+    result.warnings.push_back(std::move(warning));
+  }
   if (result.counts.words == 0) {
     result.warnings.push_back(size == 0 ? "empty document" : "no words in document");
   }
