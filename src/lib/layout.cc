@@ -399,7 +399,9 @@ std::size_t DocumentLayout::next_paragraph_start(std::string_view text, std::siz
     ++pos;
   }
   const std::size_t scan_limit = std::min(limit, from + kRestartScanBytes);
-  bool after_blank = false;
+  // A content line, then blank lines, then this one: no page break or furniture between them
+  // (in `pdf` a blank line after a page break does not end the paragraph).
+  bool seen_content = false, after_blank = false;
   std::size_t f = static_cast<std::size_t>(
       std::lower_bound(furniture_.begin(), furniture_.end(), static_cast<std::uint32_t>(pos),
                        [](Span s, std::uint32_t b) { return s.end <= b; }) - furniture_.begin());
@@ -409,8 +411,14 @@ std::size_t DocumentLayout::next_paragraph_start(std::string_view text, std::siz
     const bool furniture = !line.blank() && f < furniture_.size() &&
                            furniture_[f].begin == line.content && furniture_[f].end == line.end;
     if (!line.blank() && !furniture && (!params_.blocks || after_blank)) return line.begin;
-    after_blank = !furniture && (line.blank() || line.page_break) &&
-                  !(params_.pages && line.page_break);
+    if (furniture || (params_.pages && line.page_break)) {
+      seen_content = after_blank = false;
+    } else if (!line.blank()) {
+      seen_content = true;
+      after_blank = line.page_break;  // a form feed outside `pdf` is a paragraph break
+    } else {
+      after_blank = seen_content;
+    }
     pos = line.next;
   }
   if (!params_.blocks) return std::string_view::npos;

@@ -210,39 +210,41 @@ bool starts_paragraph(std::string_view text, const WalkContext& layout, const Pa
                       const LineFeatures* previous, const LineFeatures& line, bool blank_gap,
                       bool page_gap, ParagraphState* started) {
   const DocumentLayout::Params& params = layout.params;
-  const auto start = [&](ParagraphKind kind) {
-    started->kind = kind;
+  // The kind depends on the line alone, whichever rule starts it, so a block that starts at this
+  // line is in the same state as the whole text there.
+  const auto start = [&]() {
+    started->kind = kind_of(text, layout, line);
     started->item_indent = line.line.indent;
     started->item_class = line.marker_class;
     return true;
   };
   if (previous == nullptr || (blank_gap && !page_gap) || state.kind == ParagraphKind::kHeading ||
       state.kind == ParagraphKind::kTable || state.kind == ParagraphKind::kRule) {
-    return start(kind_of(text, layout, line));
+    return start();
   }
   // Lines that always open a paragraph of their own kind.
-  if (line.heading) return start(ParagraphKind::kHeading);
-  if (line.rule) return start(ParagraphKind::kRule);
+  if (line.heading) return start();
+  if (line.rule) return start();
   // A dash or a number at a line start may only wrap a sentence ("$6 million\n- was far less"):
   // it opens an item after a clause's end, or in a list of items marked the same way.
   if (line.marker == Marker::kBullet ||
       (line.marker == Marker::kMaybe &&
        ((state.kind == ParagraphKind::kItem && state.item_class == line.marker_class) ||
         previous->ends_clause || page_gap))) {
-    return start(ParagraphKind::kItem);
+    return start();
   }
-  if (is_table_row(text, line, params.wrap_width)) return start(ParagraphKind::kTable);
+  if (is_table_row(text, line, params.wrap_width)) return start();
   const bool clause_ended = previous->ends_clause;
   // An indented line, unless it is a list item's hanging line or goes on with a sentence.
   if (params.indents && line.line.indent > params.base_indent &&
       !(state.kind == ParagraphKind::kItem && line.line.indent > state.item_indent) &&
       !(line.starts_lower && !clause_ended)) {
-    return start(kind_of(text, layout, line));
+    return start();
   }
-  if (clause_ended && is_heading_line(text, layout, line)) return start(ParagraphKind::kHeading);
+  if (clause_ended && is_heading_line(text, layout, line)) return start();
   // Across a page break the paragraph goes on when the page ended inside a sentence or the next
   // page starts in lower case; otherwise the break is taken for a paragraph break.
-  if (page_gap && clause_ended && !line.starts_lower) return start(kind_of(text, layout, line));
+  if (page_gap && clause_ended && !line.starts_lower) return start();
   return false;
 }
 
