@@ -65,6 +65,12 @@ bool ends_with_abbreviation(std::string_view sentence) {
   const std::size_t space = body.find_last_of(" \t\n(\"“«");
   const std::string_view last = space == std::string_view::npos ? body : body.substr(space + 1);
   if (last.size() == 2 && last[0] >= 'A' && last[0] <= 'Z' && last[1] == '.') return true;
+  // The number of a list item ("1. The Council will ..."), when it is all the sentence holds.
+  const std::string_view whole = sentence.substr(b, e - b);
+  if (whole.size() >= 2 && whole.size() <= 4 && whole.back() == '.' &&
+      std::all_of(whole.begin(), whole.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
+    return true;
+  }
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last) !=
          std::end(kAbbreviations);
 }

@@ -403,6 +403,8 @@ TEST_CASE("layout: lists and Markdown headings are their own paragraphs") {
   CHECK(spans(t.paragraphs) == SpanList{{0, 32}, {34, 74}, {76, 332}, {334, 372}, {373, 451},
                                         {452, 496}, {497, 538}, {540, 553}, {554, 618},
                                         {619, 681}});
+  // Each paragraph is one sentence here: "1." is an item's number, not a sentence of its own.
+  CHECK(spans(t.sentences) == spans(t.paragraphs));
   // The quote closes inside its four-line paragraph.
   const std::vector<Quote> quotes = themescan::find_quotes(text, t);
   REQUIRE(quotes.size() == 1);
@@ -463,6 +465,8 @@ TEST_CASE("layout: a short title line above its paragraph is a heading in hard-w
                 "and the minister had already left for the airport.",
                 "The secretary received them instead and apologised for the minister,\n"
                 "who would be back, he said, on Thursday."});
+  CHECK(spans(t.sentences) == spans(t.paragraphs));
+  CHECK(spans(t.paragraphs) == SpanList{{0, 38}, {40, 51}, {52, 173}, {175, 284}});
 }
 
 TEST_CASE("layout: hyphenation is found in any hard-wrapped layout, and only there") {
