@@ -392,6 +392,8 @@ std::size_t DocumentLayout::next_paragraph_start(std::string_view text, std::siz
   // Most of the time the answer is found near `from`: in `lines` every content line starts a
   // paragraph, and in every layout so does a content line right after a blank line (with no page
   // break between), whatever came before. Only failing that are the lines read from `start`.
+  limit = std::min(limit, text.size());
+  if (from >= limit) return std::string_view::npos;
   const bool form_feeds = params_.form_feeds;
   std::size_t pos = from;
   if (pos > start && text[pos - 1] != '\n' && !(form_feeds && text[pos - 1] == '\f')) {
