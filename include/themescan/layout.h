@@ -11,7 +11,7 @@
 //                and running headers and footers at the top or bottom of a page are page
 //                furniture, outside every paragraph; inside the pages paragraphs follow one of
 //                the rules above, and a paragraph goes on across a page break when the next page
-//                starts in lower case or the page ended inside a sentence.
+//                starts in lower case or the page ended with a full line inside a sentence.
 // In every layout but `lines`, a line also starts a paragraph when it is a list item (`- `, `* `,
 // `+ `, `– `, `1. `, `1) `, `a) `, `(a) ` after a line that ends a clause or another item; `• `
 // and other bullet characters always), a Markdown heading (`# Title`), a line of figures (a table

@@ -91,7 +91,7 @@ void skip_spaces(std::string_view& s) {
 bool is_page_number_alone(std::string_view line) {
   const std::string_view bare = strip_decoration(line);
   if (bare.empty() || bare.size() > 40) return false;
-  if (all_of(bare, is_digit)) return bare.size() <= 4;
+  if (all_of(bare, is_digit)) return bare.size() <= 3;  // not a year alone on a cover
   if (all_of(bare, is_roman)) return bare.size() <= 6;  // front matter (iii); "IV" is a heading
   std::string lower(bare);
   for (char& c : lower) {
@@ -158,10 +158,10 @@ std::string furniture_key(std::string_view line) {
 }
 
 struct EdgeLine {
-  Span span;             // the line's content
+  Span span;          // the line's content
   std::uint32_t page;
-  bool top;              // among the first lines of its page (else the last)
-  std::uint32_t order;   // 0 for the line nearest the page edge
+  bool top;           // looked at from the top of its page (else from the bottom)
+  bool among_first;   // one of the first lines of its page (also on a short page from the bottom)
 };
 
 // The form feeds and furniture lines of a text with pages, sorted. A running header or footer is
@@ -174,24 +174,22 @@ std::vector<Span> find_furniture(std::string_view text) {
   std::vector<EdgeLine> edges;
   std::vector<Span> page_lines;  // non-blank lines of the current page (first and last kept)
   std::uint32_t page = 0, pages = 0;
-  std::size_t page_count_lines = 0;
   const auto close_page = [&]() {
-    if (page_count_lines == 0) return;
+    if (page_lines.empty()) return;
     ++pages;
     // On a short page a line may be among both the first and the last lines.
     const std::size_t n = page_lines.size();
     for (std::size_t i = 0; i < n && i < kEdgeLines; ++i) {
-      edges.push_back({page_lines[i], page, true, static_cast<std::uint32_t>(i)});
+      edges.push_back({page_lines[i], page, true, true});
     }
     for (std::size_t i = 0; i < n && i < kEdgeLines; ++i) {
-      edges.push_back({page_lines[n - 1 - i], page, false, static_cast<std::uint32_t>(i)});
+      edges.push_back({page_lines[n - 1 - i], page, false, n - 1 - i < kEdgeLines});
     }
   };
   for (std::size_t pos = 0; pos < text.size();) {
     const Line line = read_line(text, pos, text.size());
     pos = line.next;
     if (!line.blank()) {
-      ++page_count_lines;
       const Span span{line.content, line.end};
       if (page_lines.size() < kEdgeLines) {
         page_lines.push_back(span);
@@ -205,7 +203,6 @@ std::vector<Span> find_furniture(std::string_view text) {
       out.push_back({line.end_of_line, line.end_of_line + 1});
       close_page();
       page_lines.clear();
-      page_count_lines = 0;
       ++page;
     }
   }
@@ -221,7 +218,7 @@ std::vector<Span> find_furniture(std::string_view text) {
     if (list.empty() || list.back() != edges[i].page) list.push_back(edges[i].page);
   }
   const auto running = [&](std::size_t i) {
-    if (keys[i].empty() || (edges[i].page == 0 && edges[i].top)) return false;
+    if (keys[i].empty() || (edges[i].page == 0 && edges[i].among_first)) return false;
     const std::size_t count = pages_of[keys[i]].size();
     return count >= 2 && (count >= 5 || 3 * count >= pages);
   };
@@ -255,7 +252,10 @@ bool is_indent(std::uint32_t indent, std::uint32_t than) {
 
 DocumentLayout DocumentLayout::detect(std::string_view text) {
   DocumentLayout layout;
-  if (text.empty()) return layout;
+  // One line (a lexicon entry, a JSONL title) is one paragraph in every layout.
+  if (text.find('\n') == std::string_view::npos && text.find('\f') == std::string_view::npos) {
+    return layout;
+  }
   // Pages: a form feed with text on both sides.
   bool pages = false;
   if (const std::size_t ff = text.find('\f'); ff != std::string_view::npos) {

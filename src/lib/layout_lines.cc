@@ -242,9 +242,13 @@ bool starts_paragraph(std::string_view text, const WalkContext& layout, const Pa
     return start();
   }
   if (clause_ended && is_heading_line(text, layout, line)) return start();
-  // Across a page break the paragraph goes on when the page ended inside a sentence or the next
-  // page starts in lower case; otherwise the break is taken for a paragraph break.
-  if (page_gap && clause_ended && !line.starts_lower) return start();
+  // Across a page break the paragraph goes on when the next page starts in lower case, or when
+  // the page ended inside a sentence with a full line (a short one is a title or a heading);
+  // otherwise the break is taken for a paragraph break.
+  if (page_gap && !line.starts_lower &&
+      (clause_ended || previous->line.width() * 10 < params.wrap_width * 7)) {
+    return start();
+  }
   return false;
 }
 

@@ -365,6 +365,35 @@ TEST_CASE("layout: page numbers in their common forms are furniture") {
   }
 }
 
+TEST_CASE("layout: a short cover page keeps the title the running header repeats") {
+  const std::string text =
+      "Annual Report 2023\n"
+      "Digital Development Agency\n"
+      "\f"
+      "Annual Report 2023\n"
+      "\n"
+      "The Agency connected 1,240 schools to the national backbone in the\n"
+      "course of the year.\n"
+      "\n"
+      "2\n"
+      "\f"
+      "Annual Report 2023\n"
+      "\n"
+      "Spending rose by 12 per cent, mostly on the backbone.\n"
+      "\n"
+      "3\n"
+      "\f";
+  const TokenizedText t = tokenize(text);
+  CHECK(t.layout == Layout::kPdf);
+  CHECK(slices(text, t.paragraphs) ==
+        Strings{"Annual Report 2023\nDigital Development Agency",
+                "The Agency connected 1,240 schools to the national backbone in the\n"
+                "course of the year.",
+                "Spending rose by 12 per cent, mostly on the backbone."});
+  CHECK(slices(text, t.furniture) ==
+        Strings{"\f", "Annual Report 2023", "2", "\f", "Annual Report 2023", "3", "\f"});
+}
+
 TEST_CASE("layout: lists and Markdown headings are their own paragraphs") {
   // A UN press summary written as Markdown, hard-wrapped.
   const std::string text =
