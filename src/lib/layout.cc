@@ -276,10 +276,12 @@ DocumentLayout DocumentLayout::detect(std::string_view text) {
   std::uint64_t nonblank = 0, short_lines = 0, blank_breaks = 0, indent_starts = 0,
                 indent_wraps = 0;
   bool consecutive = false;
-  detail::LineFeatures previous;  // the last content line, when no blank line followed it
+  Line previous;  // the last content line, when no blank line followed it
   bool has_previous = false, seen_content = false, blank_pending = false;
   bool previous_counted = false;  // `previous` is counted in indent_starts
   bool previous_starts = false;   // `previous` may start a paragraph (see below)
+  // What the lines look like matters only where the indentation changes: features are read then.
+  const auto features = [&](const Line& line) { return detail::features(text, line); };
   std::size_t f = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const Line line = read_line(text, pos, text.size(), p.form_feeds);
@@ -301,36 +303,35 @@ DocumentLayout DocumentLayout::detect(std::string_view text) {
     if (line.width() <= kWrappedLineMax) ++short_lines;
     ++widths[std::min<std::size_t>(line.width(), kWidthBuckets - 1)];
     ++indents[std::min<std::size_t>(line.indent, kIndentBuckets - 1)];
-    const detail::LineFeatures features = detail::features(text, line);
     bool counted = false;  // this line is counted as an indented paragraph start
     if (has_previous) {
       consecutive = true;
       // An indented line after a less indented one: a paragraph start when the line before ends
       // a clause; a sentence that goes on in lower case into an indented line (a hanging indent,
       // a quotation inside a sentence) speaks against indented paragraphs.
-      const bool item = features.marker != detail::Marker::kNone;
-      if (is_indent(line.indent, previous.line.indent) && !item) {
-        if (previous.ends_clause) {
-          ++indent_starts;
-          counted = true;
-        } else if (features.starts_lower) {
-          ++indent_wraps;
+      if (is_indent(line.indent, previous.indent)) {
+        const detail::LineFeatures current = features(line);
+        if (current.marker == detail::Marker::kNone) {
+          if (features(previous).ends_clause) {
+            ++indent_starts;
+            counted = true;
+          } else if (current.starts_lower) {
+            ++indent_wraps;
+          }
         }
       }
       // So is an indented line that goes on unindented, when it opens a block, or follows a
       // clause's end, a line as indented as itself or a short line such as a headline (not when
       // it is the hanging part of a sentence that ran over a full line).
-      const bool previous_item = previous.marker != detail::Marker::kNone;
-      if (is_indent(previous.line.indent, line.indent) && !previous_item && previous_starts &&
-          !previous_counted) {
+      if (is_indent(previous.indent, line.indent) && previous_starts && !previous_counted &&
+          features(previous).marker == detail::Marker::kNone) {
         ++indent_starts;
       }
     }
     previous_counted = counted;
-    previous_starts = !has_previous || previous.ends_clause ||
-                      previous.line.indent >= line.indent ||
-                      previous.line.width() * 4 <= line.width() * 3;
-    previous = features;
+    previous_starts = !has_previous || previous.indent >= line.indent ||
+                      previous.width() * 4 <= line.width() * 3 || features(previous).ends_clause;
+    previous = line;
     has_previous = true;
   }
   const auto percentile = [](const auto& histogram, std::uint64_t total, std::uint64_t share) {
