@@ -409,7 +409,7 @@ std::size_t DocumentLayout::next_paragraph_start(std::string_view text, std::siz
       std::lower_bound(furniture_.begin(), furniture_.end(), static_cast<std::uint32_t>(pos),
                        [](Span s, std::uint32_t b) { return s.end <= b; }) - furniture_.begin());
   while (pos < scan_limit) {
-    const Line line = read_line(text, pos, limit, form_feeds);
+    const Line line = read_line(text, pos, limit, form_feeds, false);
     while (f < furniture_.size() && furniture_[f].end <= line.content) ++f;
     const bool furniture = !line.blank() && f < furniture_.size() &&
                            furniture_[f].begin == line.content && furniture_[f].end == line.end;
