@@ -65,6 +65,7 @@ struct DocumentResult {
   int encoding_confidence = 100;  // below 100 when the encoding was guessed (decode.h)
   bool had_bom = false;
   std::optional<Span> title;
+  Layout layout = Layout::kLines;  // how its lines make paragraphs (layout.h)
   TextCounts counts;
   std::vector<Hit> hits;
   std::vector<ThemeScore> themes;  // every theme, by rank

@@ -6,6 +6,7 @@
 // documents are limited to 2 GiB (see decode.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -34,15 +35,41 @@ struct Token {
   std::uint32_t paragraph = 0;  // index into TokenizedText::paragraphs
   WordKind kind = WordKind::kLetter;
   // True when the previous token is in the same sentence and the bytes between the two are only
-  // spaces, one line break inside a paragraph, or hyphens: the two may belong to one phrase.
+  // spaces, line breaks inside a paragraph, page furniture (layout.h) or hyphens: the two may
+  // belong to one phrase.
   bool joins_prev = false;
+  // True when the previous token ends a line with a hyphen and this one opens the next line of the
+  // same paragraph with a lower-case letter ("infra-\nstructure", "self-\nreliance"): the two may
+  // be one word broken at the line end. The matcher also tries them as one word (their keys
+  // joined), and TokenizedText::word_count() counts them once. Implies joins_prev.
+  bool continues_word = false;
+};
+
+// How the lines of a document make paragraphs (layout.h decides it; layout_name() gives the
+// names used in the JSON output).
+enum class Layout : std::uint8_t {
+  kLines,       // every line is a paragraph (web and word-processor exports)
+  kBlankLines,  // hard-wrapped lines; paragraphs are blank-line separated blocks (e-texts)
+  kIndented,    // hard-wrapped lines; a paragraph starts at an indented line (wire copy)
+  kPdf,         // pages separated by form feeds (pdftotext), with page furniture left out
 };
 
 struct TokenizedText {
   std::vector<Token> words;
   std::vector<Span> sentences;   // trimmed of surrounding white space; never empty
   std::vector<Span> paragraphs;  // trimmed; never empty; in text order
-  bool hard_wrapped = false;     // paragraphs were taken as blank-line separated blocks
+  // Page numbers, running headers and footers, and form feeds (Layout::kPdf only), in text order.
+  // They hold no word and no sentence boundary; a paragraph or sentence that continues across a
+  // page break covers the furniture between its two parts (spans are contiguous).
+  std::vector<Span> furniture;
+  Layout layout = Layout::kLines;
+
+  // Words, counting a word broken by a line-end hyphen (Token::continues_word) once.
+  std::size_t word_count() const {
+    std::size_t joined = 0;
+    for (const Token& token : words) joined += token.continues_word ? 1 : 0;
+    return words.size() - joined;
+  }
 };
 
 }  // namespace themescan

@@ -4,8 +4,10 @@
 // Japanese, Thai, Khmer, Lao and Burmese); a segment is a word when its rule status is a number,
 // letter, kana or ideograph. Sentences come from ICU's sentence BreakIterator with the standard
 // abbreviation suppressions (locale keyword ss=standard), so "Dr.", "Mr." and "U.S." do not end
-// a sentence. Paragraphs are lines, or blank-line separated blocks when the text is hard-wrapped
-// (see docs/design.md); a sentence never crosses a paragraph.
+// a sentence. Paragraphs follow the document's layout (layout.h: lines, blank-line separated
+// blocks, indented paragraphs, pages of a PDF extract); a sentence never crosses a paragraph and
+// always crosses the line breaks inside one. Words of page furniture (page numbers, running
+// headers) are not tokens.
 //
 // Fast path: most of a typical English report is ASCII plus a few common typographic marks
 // (’ ‘ “ ” – — … and the no-break space).
@@ -31,6 +33,7 @@
 #include <memory>
 #include <string_view>
 
+#include "themescan/layout.h"
 #include "themescan/status.h"
 #include "themescan/text.h"
 
@@ -48,13 +51,12 @@ class Tokenizer {
   static Result<Tokenizer> create(TokenizerOptions options = {});
 
   // `text` must be valid UTF-8 (see decode.h) and at most 2 GiB - 1 bytes (kMaxDocumentBytes).
+  // Its layout is DocumentLayout::detect(text).
   TokenizedText tokenize(std::string_view text) const;
-  // The same for one block of a larger text whose layout was decided over the whole text
-  // (hard_wrapped()): paragraphs are blank-line separated blocks when `hard_wrapped`.
-  TokenizedText tokenize(std::string_view text, bool hard_wrapped) const;
-  // Whether the text is hard-wrapped (e-texts, e-mail: line breaks inside paragraphs, blank
-  // lines between them) rather than one paragraph per line. Reads the text once, keeps nothing.
-  static bool hard_wrapped(std::string_view text);
+  // One block of a larger text, text[block.begin, block.end), segmented as the whole text is:
+  // `layout` was detected on the whole `text` and block.begin is 0 or a paragraph start
+  // (DocumentLayout::next_paragraph_start). Spans are relative to block.begin.
+  TokenizedText tokenize(std::string_view text, const DocumentLayout& layout, Span block) const;
 
  private:
   struct Impl;

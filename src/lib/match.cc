@@ -122,6 +122,7 @@ struct Symbol {
   std::uint32_t id;
   std::uint32_t begin;
   std::uint32_t end;
+  std::uint32_t tokens = 1;  // 2 for a word broken by a line-end hyphen (Token::continues_word)
 };
 
 struct Candidate {
@@ -135,6 +136,13 @@ struct CompiledPattern {
 };
 
 constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
+
+// Whether [begin, end) overlaps page furniture (text.h): a pattern match there is no hit.
+bool overlaps_furniture(const std::vector<Span>& furniture, std::size_t begin, std::size_t end) {
+  const auto it = std::upper_bound(furniture.begin(), furniture.end(), begin,
+                                   [](std::size_t b, Span s) { return b < s.end; });
+  return it != furniture.end() && it->begin < end;
+}
 
 bool is_elision_prefix(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu"};
@@ -243,8 +251,20 @@ struct Matcher::Impl {
   }
 
   void add_symbols_for_key(std::string_view key, std::uint32_t begin, std::uint32_t end,
-                           std::vector<Symbol>& out) const {
-    keys.lookup(key, [&](std::uint32_t symbol) { out.push_back({symbol, begin, end}); });
+                           std::vector<Symbol>& out, std::uint32_t tokens = 1) const {
+    keys.lookup(key, [&](std::uint32_t symbol) { out.push_back({symbol, begin, end, tokens}); });
+  }
+
+  // A word broken at a line end ("infra-" + "structure"): the two keys joined, as one symbol
+  // over both tokens, so "infrastructure" matches; the tokens keep their own symbols too
+  // ("self-" + "reliance" is still the phrase self-reliance).
+  void joined_symbols(std::string_view text, Span first, Span second, std::string& key,
+                      std::vector<Symbol>& out) const {
+    std::string joined;
+    normalizer.key(first.slice(text), joined);
+    normalizer.key(second.slice(text), key);
+    joined += key;
+    add_symbols_for_key(joined, first.begin, second.end, out, 2);
   }
 
   // The symbols of one token: its key, plus the key without an English possessive ('s, ') or
@@ -355,6 +375,9 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
   for (std::size_t i = 0; i < words.size(); ++i) {
     first_symbol[i] = static_cast<std::uint32_t>(symbols.size());
     m.token_symbols(text, words[i].span, key, symbols);
+    if (i + 1 < words.size() && words[i + 1].continues_word) {
+      m.joined_symbols(text, words[i].span, words[i + 1].span, key, symbols);
+    }
   }
   first_symbol[words.size()] = static_cast<std::uint32_t>(symbols.size());
 
@@ -379,7 +402,7 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
         for (const EntryRef& ref : m.terminals[node]) {
           candidates[ref.theme].push_back({ref.entry, Span{begin, symbol.end}});
         }
-        const std::uint32_t next = state.token + 1;
+        const std::uint32_t next = state.token + symbol.tokens;
         if (m.has_children[node] && next < words.size() && words[next].joins_prev) {
           stack.push_back({node, next, begin});
         }
@@ -406,7 +429,9 @@ std::vector<Hit> Matcher::match(std::string_view text, const TokenizedText& toke
                pattern.re->Match(input, pos, paragraph.end, RE2::UNANCHORED, &found, 1)) {
           const auto begin = static_cast<std::size_t>(found.data() - text.data());
           const std::size_t end = begin + found.size();
-          if (end > begin) {
+          if (end > begin && overlaps_furniture(tokens.furniture, begin, end)) {
+            pos = end;
+          } else if (end > begin) {
             candidates[pattern.ref.theme].push_back(
                 {pattern.ref.entry,
                  Span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}});

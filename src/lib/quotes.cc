@@ -187,7 +187,17 @@ class Pairer {
         flush_unclosed(p - 1);
       }
     }
+    // Page furniture inside the paragraph (a page break it goes on across) is not text.
+    const std::vector<Span>& furniture = tokens_.furniture;
+    std::size_t f = static_cast<std::size_t>(
+        std::lower_bound(furniture.begin(), furniture.end(), static_cast<std::uint32_t>(i),
+                         [](Span s, std::uint32_t at) { return s.end <= at; }) - furniture.begin());
     for (std::size_t len = 0; i < paragraph.end; i += len) {
+      if (f < furniture.size() && i >= furniture[f].begin) {
+        len = furniture[f].end - i;
+        ++f;
+        continue;
+      }
       const UChar32 c = detail::code_point_at(text_, i, &len);
       if (!is_quote_mark(c)) continue;
       if ((c == '`' || c == '\'') && i + 1 < paragraph.end && text_[i + 1] == c) {

@@ -4,6 +4,7 @@
 #include "json_writer.h"
 #include "render_common.h"
 #include "themescan/document.h"
+#include "themescan/layout.h"
 #include "themescan/render.h"
 #include "themescan/summary.h"
 
@@ -208,6 +209,7 @@ void write_document_members(JsonWriter& w, const DocumentResult& result, const L
   w.key("words").number(result.counts.words);
   w.key("sentences").number(result.counts.sentences);
   w.key("paragraphs").number(result.counts.paragraphs);
+  w.key("layout").string(layout_name(result.layout));
   w.key("title");
   if (result.meta.title) {
     w.string(*result.meta.title);

@@ -12,6 +12,7 @@
 #include <unicode/ures.h>
 
 #include "icu_util.h"
+#include "themescan/layout.h"
 #include "text_util.h"
 
 namespace themescan {
@@ -48,83 +49,6 @@ struct Tokenizer::Impl {
 
 namespace {
 
-constexpr std::size_t kWrappedLineMax = 100;  // code points
-
-struct Line {
-  std::size_t begin;
-  std::size_t end;  // excludes the line break
-  bool blank;
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t begin = 0;
-  while (begin <= text.size()) {
-    std::size_t end = text.find('\n', begin);
-    const bool last = end == std::string_view::npos;
-    if (last) end = text.size();
-    std::size_t b = begin, e = end;
-    detail::trim(text, b, e);
-    lines.push_back({begin, end, b == e});
-    if (last) break;
-    begin = end + 1;
-  }
-  return lines;
-}
-
-// Hard-wrapped text (e-texts, e-mail) breaks lines inside paragraphs and separates paragraphs
-// with blank lines. It is recognised when blank lines exist, some paragraph spans several lines,
-// and nearly all lines are short. Otherwise every line is a paragraph, as in web and word
-// processor exports where one line holds one paragraph.
-bool looks_hard_wrapped(std::string_view text) {
-  std::size_t nonblank = 0, short_lines = 0;
-  bool has_blank = false, has_consecutive = false, blank_pending = false, previous_blank = true;
-  for (std::size_t begin = 0; begin <= text.size();) {
-    std::size_t end = text.find('\n', begin);
-    const bool last = end == std::string_view::npos;
-    if (last) end = text.size();
-    std::size_t b = begin, e = end;
-    detail::trim(text, b, e);
-    if (b == e) {
-      blank_pending = nonblank > 0;  // a blank line counts only between two non-blank lines
-      previous_blank = true;
-    } else {
-      has_blank = has_blank || blank_pending;
-      blank_pending = false;
-      ++nonblank;
-      if (!previous_blank) has_consecutive = true;
-      previous_blank = false;
-      if (detail::count_code_points(text.substr(begin, end - begin)) <= kWrappedLineMax) {
-        ++short_lines;
-      }
-    }
-    if (last) break;
-    begin = end + 1;
-  }
-  return has_blank && has_consecutive && nonblank >= 3 && short_lines * 10 >= nonblank * 9;
-}
-
-std::vector<Span> find_paragraphs(std::string_view text, const std::vector<Line>& lines,
-                                  bool wrapped) {
-  std::vector<Span> paragraphs;
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    if (lines[i].blank) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    if (wrapped) {
-      while (j + 1 < lines.size() && !lines[j + 1].blank) ++j;
-    }
-    std::size_t b = lines[i].begin, e = lines[j].end;
-    detail::trim(text, b, e);
-    paragraphs.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
-    i = j + 1;
-  }
-  return paragraphs;
-}
-
 // Abbreviations after which a sentence does not end, beyond those ICU's own suppressions
 // (ss=standard) handle: ICU's English list lacks "Dr." and still breaks after "U.S." before a
 // capitalised word. A single capital letter with a full stop (an initial) is also kept.
@@ -141,6 +65,12 @@ bool ends_with_abbreviation(std::string_view sentence) {
   const std::size_t space = body.find_last_of(" \t\n(\"“«");
   const std::string_view last = space == std::string_view::npos ? body : body.substr(space + 1);
   if (last.size() == 2 && last[0] >= 'A' && last[0] <= 'Z' && last[1] == '.') return true;
+  // The number of a list item ("1. The Council will ..."), when it is all the sentence holds.
+  const std::string_view whole = sentence.substr(b, e - b);
+  if (whole.size() >= 2 && whole.size() <= 4 && whole.back() == '.' &&
+      std::all_of(whole.begin(), whole.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
+    return true;
+  }
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), last) !=
          std::end(kAbbreviations);
 }
@@ -679,23 +609,25 @@ Result<Tokenizer> Tokenizer::create(TokenizerOptions options) {
   return Tokenizer(std::move(impl));
 }
 
-bool Tokenizer::hard_wrapped(std::string_view text) { return looks_hard_wrapped(text); }
-
 TokenizedText Tokenizer::tokenize(std::string_view text) const {
-  return tokenize(text, looks_hard_wrapped(text));
+  return tokenize(text, DocumentLayout::detect(text),
+                  Span{0, static_cast<std::uint32_t>(text.size())});
 }
 
-TokenizedText Tokenizer::tokenize(std::string_view text, bool hard_wrapped) const {
+TokenizedText Tokenizer::tokenize(std::string_view document, const DocumentLayout& layout,
+                                  Span block) const {
   TokenizedText out;
+  out.layout = layout.kind();
+  const std::string_view text = block.slice(document);
   if (text.empty()) return out;
   // Not a structured binding: lambdas below capture `words` (clang 14 cannot capture those).
   auto iterators = impl_->clones();
   std::unique_ptr<icu::BreakIterator>& words = iterators.first;
   std::unique_ptr<icu::BreakIterator>& sentences = iterators.second;
 
-  const std::vector<Line> lines = split_lines(text);
-  out.hard_wrapped = hard_wrapped;
-  out.paragraphs = find_paragraphs(text, lines, out.hard_wrapped);
+  Segments segments = layout.segment(document, block);
+  out.paragraphs = std::move(segments.paragraphs);
+  out.furniture = std::move(segments.furniture);
 
   UErrorCode status = U_ZERO_ERROR;
   detail::UTextPtr utext = detail::open_utf8(text, status);
@@ -731,15 +663,35 @@ TokenizedText Tokenizer::tokenize(std::string_view text, bool hard_wrapped) cons
     }
   }
 
-  // Sentence breaks: in hard-wrapped text a line break inside a paragraph is not a sentence
-  // break, so ICU sees a copy where those line breaks are spaces (same length: spans agree).
+  // Page furniture holds no words.
+  if (!out.furniture.empty()) {
+    std::size_t kept = 0, f = 0;
+    for (const Token& token : out.words) {
+      while (f < out.furniture.size() && out.furniture[f].end <= token.span.begin) ++f;
+      if (f < out.furniture.size() && out.furniture[f].begin <= token.span.begin) continue;
+      out.words[kept++] = token;
+    }
+    out.words.resize(kept);
+  }
+
+  // Sentence breaks: a line break inside a paragraph is not a sentence break, and page furniture
+  // is not text, so ICU reads a copy of the same length (spans agree) where line breaks inside
+  // paragraphs and furniture are spaces, and a form feed between paragraphs is a line break
+  // (ICU's sentence rules take a form feed for a space).
   std::string unwrapped;
   std::string_view sentence_text = text;
-  if (out.hard_wrapped) {
+  if (layout.kind() != Layout::kLines || layout.params().form_feeds) {
     unwrapped.assign(text);
+    for (const Span& piece : out.furniture) {
+      for (std::uint32_t i = piece.begin; i < piece.end; ++i) {
+        unwrapped[i] = unwrapped[i] == '\f' ? '\n' : ' ';
+      }
+    }
+    if (layout.params().form_feeds) std::replace(unwrapped.begin(), unwrapped.end(), '\f', '\n');
     for (const Span& paragraph : out.paragraphs) {
       for (std::uint32_t i = paragraph.begin; i < paragraph.end; ++i) {
-        if (unwrapped[i] == '\n' || unwrapped[i] == '\r') unwrapped[i] = ' ';
+        char& c = unwrapped[i];
+        if (c == '\n' || c == '\r') c = ' ';
       }
     }
     sentence_text = unwrapped;
@@ -764,23 +716,32 @@ TokenizedText Tokenizer::tokenize(std::string_view text, bool hard_wrapped) cons
       end = static_cast<std::size_t>(breaks[++i]);
     }
     std::size_t b = begin, e = end;
-    detail::trim(text, b, e);
+    detail::trim(sentence_text, b, e);
     if (b < e) {
       out.sentences.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
     }
   }
 
-  std::size_t s = 0, p = 0;
+  // The gap between two words is read in the copy, where furniture is spaces.
+  const std::vector<std::uint32_t>& breaks_in_words = segments.word_breaks;
+  std::size_t s = 0, p = 0, w = 0;
   for (std::size_t i = 0; i < out.words.size(); ++i) {
     Token& token = out.words[i];
     while (s + 1 < out.sentences.size() && out.sentences[s].end <= token.span.begin) ++s;
     while (p + 1 < out.paragraphs.size() && out.paragraphs[p].end <= token.span.begin) ++p;
     token.sentence = static_cast<std::uint32_t>(s);
     token.paragraph = static_cast<std::uint32_t>(p);
-    if (i > 0) {
-      const Token& prev = out.words[i - 1];
-      token.joins_prev = prev.sentence == token.sentence && prev.paragraph == token.paragraph &&
-                         is_phrase_gap(text.substr(prev.span.end, token.span.begin - prev.span.end));
+    if (i == 0) continue;
+    const Token& prev = out.words[i - 1];
+    token.joins_prev =
+        prev.sentence == token.sentence && prev.paragraph == token.paragraph &&
+        is_phrase_gap(sentence_text.substr(prev.span.end, token.span.begin - prev.span.end));
+    while (w < breaks_in_words.size() && breaks_in_words[w] < token.span.begin) ++w;
+    if (token.joins_prev && w < breaks_in_words.size() && breaks_in_words[w] == token.span.begin) {
+      // The previous word must end at the hyphen: "infra-" + line break, not "infra -".
+      const std::string_view after = text.substr(prev.span.end);
+      token.continues_word = after.starts_with('-') || after.starts_with("\u2010") ||
+                             after.starts_with("\u00AD");
     }
   }
   return out;

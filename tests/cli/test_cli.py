@@ -90,6 +90,76 @@ class JsonSchema(unittest.TestCase):
         self.assertEqual(count, 42)
 
 
+class Layouts(unittest.TestCase):
+    """document.layout, and what it changes: paragraphs, closed quotes, hyphenated hits."""
+
+    # Wire copy: hard-wrapped, each paragraph's first line indented, no blank lines.
+    WIRE = (
+        "KENYA TO OPEN SECOND NATIONAL DATA CENTRE\n"
+        "    NAIROBI, June 12 - Kenya will open a second national data\n"
+        "centre in Konza next year, the information ministry said on\n"
+        "Monday.\n"
+        "    \"The new centre will keep government data in the country and\n"
+        "cut the cost of hosting for every ministry,\" said Wanjiru\n"
+        "Kamau, Kenya's information minister.\n"
+        "    The ministry said the centre, part of the national digital infra-\n"
+        "structure plan, would cost about 40 million dollars.\n"
+        " Reuter\n")
+
+    def analyse(self, text):
+        result = run("--format", "json", "--min-hits", "0", "-", stdin=text.encode())
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        doc = json.loads(result.stdout)
+        load_schema_validator("document.schema.json").validate(doc)
+        return doc
+
+    def test_wire_copy_is_indented(self):
+        doc = self.analyse(self.WIRE)
+        self.assertEqual(doc["document"]["layout"], "indented")
+        # The headline, three paragraphs and the sign-off.
+        self.assertEqual(doc["document"]["paragraphs"], 5)
+        [quote] = doc["quotes"]
+        self.assertEqual(quote["text"], "The new centre will keep government data in the country and\n"
+                                        "cut the cost of hosting for every ministry,")
+        self.assertFalse(quote["unclosed"])
+        self.assertEqual(quote["paragraph"], 2)
+        self.assertEqual(quote["speaker"]["name"], "Wanjiru Kamau")
+        self.assertEqual(doc["warnings"], [])
+        # "infra-\nstructure" is a hit of the infrastructure theme, over the original bytes.
+        data = self.WIRE.encode()
+        [infrastructure] = [t for t in doc["themes"] if t["id"] == "infrastructure"]
+        hits = {e["text"]: e["span"] for e in infrastructure["evidence"]}
+        self.assertIn("digital infra-\nstructure", hits)
+        begin, end = hits["digital infra-\nstructure"]
+        self.assertEqual(data[begin:end], b"digital infra-\nstructure")
+
+    def test_pdf_extract(self):
+        pages = [
+            "Annual Report 2023\n\nThe Agency connected 1,240 schools to the national backbone and\n"
+            "opened two regional data centres, which since October have hosted\n\n- 1 -\n",
+            "Annual Report 2023\n\nthe land registry. The Agency will train 400 technicians next\n"
+            "year.\n\n- 2 -\n",
+            "Annual Report 2023\n\nSpending rose by 12 per cent, mostly on the backbone and the\n"
+            "data centres.\n\n- 3 -\n"]
+        text = "\f".join(pages) + "\f"
+        doc = self.analyse(text)
+        self.assertEqual(doc["document"]["layout"], "pdf")
+        # The title, the paragraph that goes on across the first page break (two sentences, the
+        # first across the break) and the last one; the running header of pages 2 and 3 and the
+        # page numbers are not text, nor words: 3 in the title, 10 + 10 on page 1, 10 + 1 on page 2
+        # and 12 + 2 on page 3.
+        self.assertEqual(doc["document"]["paragraphs"], 3)
+        self.assertEqual(doc["document"]["sentences"], 4)
+        self.assertEqual(doc["document"]["words"], 48)
+
+    def test_layouts_of_the_sample_corpus(self):
+        for name, layout in (("01_digital-partners-forum.txt", "lines"),
+                             ("02_smart-cities-panel.txt", "lines"),
+                             ("04_press-release-datacentre.txt", "lines")):
+            doc = json.loads(run("--format", "json", SOURCE_DIR / "corpus" / name).stdout)
+            self.assertEqual(doc["document"]["layout"], layout, name)
+
+
 class SeedReport(unittest.TestCase):
     """The real report the project started from (../shared/seeds), counts verified by hand."""
 

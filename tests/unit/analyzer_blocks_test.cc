@@ -113,3 +113,37 @@ TEST_CASE("analyzer: a long paragraph is cut after a sentence") {
   check_same(*whole, *blocks);
   CHECK(blocks->hits.back().sentence == 299);
 }
+
+TEST_CASE("analyzer: blocks of wire copy (indented paragraphs) give the whole text's results") {
+  // A long wire story: each paragraph's first line indented, no blank lines, and a quote that
+  // runs over a line break in every paragraph.
+  std::string text = "FORUM ON DIGITAL SKILLS OPENS IN NAIROBI\n";
+  for (int i = 0; i < 40; ++i) {
+    const char* who = i % 2 == 0 ? "Vadim Glushchenko" : "Naima Díaz";
+    text += "    Paragraph " + std::to_string(i) + " of the report on talent and data centres\n" +
+            "was filed today. \"Sovereignty needs digital skills and\n" +
+            "engineers,\" said " + who + ".\n";
+  }
+  const Result<DocumentResult> whole = make_analyzer(1 << 20).analyze("wire.txt", text);
+  const Result<DocumentResult> blocks = make_analyzer(400).analyze("wire.txt", text);
+  REQUIRE(whole.ok());
+  REQUIRE(blocks.ok());
+  CHECK(whole->layout == Layout::kIndented);
+  CHECK(blocks->layout == Layout::kIndented);
+  CHECK(whole->counts.paragraphs == 41);
+  CHECK(whole->counts.sentences == 81);  // the headline, then two sentences a paragraph
+  // talent, data centres, sovereignty and digital skills in each paragraph, and the headline's
+  // DIGITAL SKILLS
+  CHECK(whole->hits.size() == 40 * 4 + 1);
+  check_same(*whole, *blocks);
+  REQUIRE(blocks->quotes.size() == 40);
+  for (std::size_t i = 0; i < 40; ++i) {
+    CHECK(blocks->quotes[i].span == whole->quotes[i].span);
+    CHECK(blocks->quotes[i].span.slice(text) == "Sovereignty needs digital skills and\nengineers,");
+    CHECK_FALSE(blocks->quotes[i].unclosed);
+    CHECK(blocks->quotes[i].paragraph == i + 1);
+    CHECK(blocks->speakers[static_cast<std::size_t>(blocks->quotes[i].attribution.speaker)].name ==
+          (i % 2 == 0 ? "Vadim Glushchenko" : "Naima Díaz"));
+  }
+  CHECK(whole->warnings.empty());
+}

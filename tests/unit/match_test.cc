@@ -89,13 +89,13 @@ TEST_CASE("match: a phrase does not cross punctuation, sentences or paragraphs")
   SUBCASE("blank line in hard-wrapped text") {
     const std::string text =
         "First line of text\nsecond line of text digital\n\nsovereignty starts here\nand goes on.";
-    REQUIRE(testutil::tokenizer().tokenize(text).hard_wrapped);
+    REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kBlankLines);
     CHECK(matched(lexicon, text) == Strings{});
   }
   SUBCASE("but a single line break inside a hard-wrapped paragraph is crossed") {
     const std::string text =
         "First line of text\nsecond line of text digital\nsovereignty goes on.\n\nAnother para.";
-    REQUIRE(testutil::tokenizer().tokenize(text).hard_wrapped);
+    REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kBlankLines);
     CHECK(matched(lexicon, text) == Strings{"digital\nsovereignty"});
   }
 }
@@ -313,4 +313,77 @@ TEST_CASE("match: context rules decide which hits count") {
   // sentence ends: with /4 the second breach would be 4 words after "exercise" and lost too).
   CHECK(found == std::vector<std::string>{"protection@13", "cloud@85", "Talent@133", "security@167",
                                           "breach@231"});
+}
+
+TEST_CASE("match: page furniture of a PDF extract holds no hits") {
+  // Three pages of pdftotext output whose running header names a theme; only the body counts.
+  const Lexicon lexicon =
+      make_lexicon("@theme t\nsovereignty\nre:data centres?\n\"digital infrastructure\"\n");
+  const std::string text =
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "The review covers the data centre that opened in May and the national\n"
+      "digital\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 1\n"
+      "\f"
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "infrastructure plan, which puts sovereignty over the data first.\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 2\n"
+      "\f"
+      "Data Centres and Sovereignty Review\n"
+      "\n"
+      "The second data centre will open next year.\n"
+      "\n"
+      "Data Centres and Sovereignty Review | 3\n"
+      "\f";
+  REQUIRE(testutil::tokenizer().tokenize(text).layout == themescan::Layout::kPdf);
+  // The title on page 1 is text; the headers of pages 2 and 3 and every footer are not. The
+  // phrase "digital infrastructure" runs across the page break, over the furniture.
+  CHECK(matched(lexicon, text) ==
+        Strings{"Data Centres", "Sovereignty", "data centre",
+                "digital\n\nData Centres and Sovereignty Review | 1\n\fData Centres and Sovereignty "
+                "Review\n\ninfrastructure",
+                "sovereignty", "data centre"});
+}
+
+TEST_CASE("match: a word broken by a line-end hyphen matches as one word") {
+  // Hard-wrapped text (an e-text, a PDF extract): "infra-\nstructure" is the word infrastructure;
+  // the hit's span covers the original bytes, hyphen and line break included.
+  const Lexicon lexicon = make_lexicon(std::vector<testutil::LexFile>{
+      {"infrastructure.lex", "@theme infrastructure\ninfrastructure\ndata centre*\n"},
+      {"talent.lex", "@theme talent\nself-reliance\nengineer*\n"}});
+  const std::string text =
+      "The fund will pay for the national digital infra-\n"
+      "structure and for the training of engi-\n"
+      "neers, a step towards the self-\n"
+      "reliance the plan calls for.\n"
+      "\n"
+      "Two new data cen-\n"
+      "tres will open in the north.\n";
+  const themescan::TokenizedText tokens = testutil::tokenizer().tokenize(text);
+  REQUIRE(tokens.layout == themescan::Layout::kBlankLines);
+  const std::vector<Hit> hits = testutil::match(lexicon, text);
+  CHECK(matched_by_theme(lexicon, text, hits) ==
+        Matches{{"infrastructure", {"infra-\nstructure", "data cen-\ntres"}},
+                {"talent", {"engi-\nneers", "self-\nreliance"}}});
+  REQUIRE(hits.size() == 4);
+  CHECK(hits[0].span == Span{43, 59});  // after "The fund will pay for the national digital "
+  CHECK(text.substr(43, 16) == "infra-\nstructure");
+  // 37 tokens (9, 7, 6, 5, 4 and 6 a line); the four broken words count once: 33 words.
+  CHECK(tokens.words.size() == 37);
+  CHECK(tokens.word_count() == 33);
+
+  SUBCASE("a real hyphen at a line end still matches the phrase written with it") {
+    CHECK(matched(lexicon, "A plan for self-\nreliance in training.\n\nAnd more.\n") ==
+          Strings{"self-\nreliance"});
+  }
+  SUBCASE("not across a paragraph break, nor before a capital") {
+    CHECK(matched(lexicon, "The national infra-\n\nstructure fund.\nIt grew.\n") == Strings{});
+    CHECK(matched(lexicon,
+                  "The national infra-\nStructure fund was set up\nlast year.\n\nIt grew.\n") ==
+          Strings{});
+  }
 }

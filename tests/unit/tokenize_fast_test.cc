@@ -33,13 +33,17 @@ std::vector<std::string> describe(const TokenizedText& t, const std::string& tex
     out.push_back("word " + std::to_string(w.span.begin) + "-" + std::to_string(w.span.end) +
                   " kind " + std::to_string(static_cast<int>(w.kind)) + " sentence " +
                   std::to_string(w.sentence) + " paragraph " + std::to_string(w.paragraph) +
-                  (w.joins_prev ? " joins" : "") + " [" + std::string(w.span.slice(text)) + "]");
+                  (w.joins_prev ? " joins" : "") + (w.continues_word ? " continues" : "") + " [" +
+                  std::string(w.span.slice(text)) + "]");
   }
   for (const auto& s : t.sentences) {
     out.push_back("sentence " + std::to_string(s.begin) + "-" + std::to_string(s.end));
   }
   for (const auto& p : t.paragraphs) {
     out.push_back("paragraph " + std::to_string(p.begin) + "-" + std::to_string(p.end));
+  }
+  for (const auto& f : t.furniture) {
+    out.push_back("furniture " + std::to_string(f.begin) + "-" + std::to_string(f.end));
   }
   return out;
 }
@@ -110,6 +114,37 @@ TEST_CASE("tokenizer fast path: UAX #29 details") {
         " ", "'", "_", ".", "a", "1", "\u2019s", "‘", "x\u2028y\u0085z", "שלום עולם", "カタカナ"}) {
     same(text, "case");
   }
+}
+
+TEST_CASE("tokenizer fast path: every paragraph layout") {
+  // The sentence iterator reads a copy of the text in which line breaks inside paragraphs and page
+  // furniture are spaces: both paths must read the same copy.
+  const std::string indented =
+      "TALKS RESUME\n"
+      "    GENEVA, May 4 - Talks on the data accord resumed on Monday\n"
+      "after a week's pause, U.S. officials said. \"We are close,\" one of\n"
+      "them said.\n"
+      "    Mr. Smith, who leads the delegation, declined to comment on the\n"
+      "co-\n"
+      "operation clause.\n";
+  const std::string pdf =
+      "The plan covers the national infra-\n"
+      "structure and the registries, which since May have been run by the\n"
+      "\n"
+      "Page 1 of 2\n"
+      "\f"
+      "Annual Report 2023\n"
+      "\n"
+      "agency itself. Dr. Mensah chairs its board.\n"
+      "\n"
+      "Page 2 of 2\n"
+      "\f";
+  const std::string blank =
+      "A first paragraph that goes on\nover two lines.\n\nA second one,\nalso.\n";
+  const std::string crlf = "  Mr.\r\nJones said so.\r\n  The end\r\nof it.\r\n";
+  for (const std::string& text : {indented, pdf, blank, crlf}) same(text, "layout");
+  CHECK(tokenizer(true).tokenize(indented).layout == themescan::Layout::kIndented);
+  CHECK(tokenizer(true).tokenize(pdf).layout == themescan::Layout::kPdf);
 }
 
 TEST_CASE("tokenizer fast path: random mixed-script text") {

@@ -13,6 +13,7 @@ using testutil::spans;
 using testutil::token_spans;
 using testutil::token_texts;
 using themescan::TokenizedText;
+using themescan::Layout;
 using themescan::WordKind;
 
 namespace {
@@ -56,7 +57,7 @@ TEST_CASE("tokenize: English words, with abbreviations inside a sentence") {
                                    {28, 30}, {32, 37}, {38, 44}, {45, 48}, {49, 52}, {54, 60},
                                    {62, 68}, {69, 73}});
   CHECK(spans(t.paragraphs) == SpanList{{0, 74}});
-  CHECK_FALSE(t.hard_wrapped);
+  CHECK(t.layout == Layout::kLines);
   // Documented: "Dr.", "Mr." and "U.S." do not end a sentence; "market." does.
   CHECK(spans(t.sentences) == SpanList{{0, 61}, {62, 74}});
   CHECK(sentence_of_words(t) == std::vector<std::uint32_t>{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1});
@@ -143,7 +144,7 @@ TEST_CASE("tokenize: Thai is split into dictionary words") {
 TEST_CASE("tokenize: one line per paragraph") {
   const std::string text = "First paragraph here.\nSecond one\nThird one.";
   const TokenizedText t = tokenize(text);
-  CHECK_FALSE(t.hard_wrapped);
+  CHECK(t.layout == Layout::kLines);
   CHECK(spans(t.paragraphs) == SpanList{{0, 21}, {22, 32}, {33, 43}});
   // A sentence never crosses a paragraph, even without a full stop ("Second one").
   CHECK(spans(t.sentences) == SpanList{{0, 21}, {22, 32}, {33, 43}});
@@ -159,13 +160,13 @@ TEST_CASE("tokenize: one line per paragraph, ending in a line break") {
   SUBCASE("LF") {
     const std::string text = "First paragraph here.\nSecond one.\nThird one.\n";
     const TokenizedText t = tokenize(text);
-    CHECK_FALSE(t.hard_wrapped);
+    CHECK(t.layout == Layout::kLines);
     CHECK(spans(t.paragraphs) == SpanList{{0, 21}, {22, 33}, {34, 44}});
   }
   SUBCASE("CRLF") {
     const std::string text = "First paragraph here.\r\nSecond one.\r\nThird one.\r\n";
     const TokenizedText t = tokenize(text);
-    CHECK_FALSE(t.hard_wrapped);
+    CHECK(t.layout == Layout::kLines);
     CHECK(spans(t.paragraphs) == SpanList{{0, 21}, {23, 34}, {36, 46}});
   }
 }
@@ -175,7 +176,7 @@ TEST_CASE("tokenize: hard-wrapped text with blank-line separated paragraphs") {
   const std::string text =
       "The digital\nsovereignty agenda grew.\nIt was wrapped.\n\nA second\nparagraph follows here.";
   const TokenizedText t = tokenize(text);
-  CHECK(t.hard_wrapped);
+  CHECK(t.layout == Layout::kBlankLines);
   CHECK(spans(t.paragraphs) == SpanList{{0, 52}, {54, 86}});
   // The line breaks at 11 and 62 are inside sentences.
   CHECK(spans(t.sentences) == SpanList{{0, 36}, {37, 52}, {54, 86}});
@@ -195,7 +196,7 @@ TEST_CASE("tokenize: CRLF line endings") {
   SUBCASE("one line per paragraph") {
     const std::string text = "First paragraph here.\r\nSecond one\r\nThird one.";
     const TokenizedText t = tokenize(text);
-    CHECK_FALSE(t.hard_wrapped);
+    CHECK(t.layout == Layout::kLines);
     CHECK(spans(t.paragraphs) == SpanList{{0, 21}, {23, 33}, {35, 45}});
     CHECK(spans(t.sentences) == SpanList{{0, 21}, {23, 33}, {35, 45}});
     CHECK(token_spans(t) ==
@@ -205,7 +206,7 @@ TEST_CASE("tokenize: CRLF line endings") {
     const std::string text =
         "The digital\r\nsovereignty agenda grew.\r\nIt was wrapped.\r\n\r\nA second\r\nparagraph.";
     const TokenizedText t = tokenize(text);
-    CHECK(t.hard_wrapped);
+    CHECK(t.layout == Layout::kBlankLines);
     CHECK(spans(t.paragraphs) == SpanList{{0, 54}, {58, 78}});
     CHECK(spans(t.sentences) == SpanList{{0, 37}, {39, 54}, {58, 78}});
     REQUIRE(t.words.size() == 11);
@@ -239,7 +240,7 @@ TEST_CASE("tokenize: joins_prev") {
   SUBCASE("false across a paragraph break") {
     const std::string lines = "digital\nsovereignty";
     const TokenizedText p = tokenize(lines);
-    CHECK_FALSE(p.hard_wrapped);
+    CHECK(p.layout == Layout::kLines);
     REQUIRE(p.words.size() == 2);
     CHECK(p.words[1].paragraph == 1);
     CHECK_FALSE(p.words[1].joins_prev);
@@ -263,7 +264,7 @@ TEST_CASE("tokenize: empty and blank text give nothing") {
     CHECK(t.words.empty());
     CHECK(t.sentences.empty());
     CHECK(t.paragraphs.empty());
-    CHECK_FALSE(t.hard_wrapped);
+    CHECK(t.layout == Layout::kLines);
   }
   SUBCASE("punctuation only: a sentence but no words") {
     const TokenizedText t = tokenize("... !");
