@@ -16,7 +16,8 @@ bool joined(const Context& c, std::size_t k) {
   if (gap == " " || gap == "-" || gap == "\u00A0" || gap == "\n" || gap == "\r\n") return true;
   // E.F. Hutton, U.S. House: the period of an initial or an abbreviation.
   return (gap == "." || gap == ". ") &&
-         (c.keys[k - 1].size() == 1 || c.keys[k - 1].find('.') != std::string::npos);
+         (c.keys[k - 1].size() == 1 || c.keys[k - 1].find('.') != std::string::npos ||
+          c.is(WordClass::kHonorifics, k - 1));
 }
 
 // A word that names what someone does: a role (analyst, President, minister) or a lower-case
@@ -26,9 +27,13 @@ bool title_word(const Context& c, std::size_t k) {
   // A capitalised honorific belongs to the name (Sen. Ted Cruz, Mr. Bennet) unless it follows
   // an organisation's name (Ohio State University Professor Paul Beck); in lower case it is a
   // title (Ohio State University professor Paul Beck).
+  // It also titles a capitalised phrase it ends (Information Minister Wanjiru Kamau, Democratic
+  // Sen. Ted Cruz), unless the word before it is a given name.
   if (c.is(WordClass::kHonorifics, k) && c.words[k].upper) {
     return k > 0 && (c.is(WordClass::kOrganisations, k - 1) || c.is_possessive(k - 1) ||
-                     all_caps(c.words[k - 1].span.slice(c.text)));
+                     all_caps(c.words[k - 1].span.slice(c.text)) ||
+                     (c.words[k - 1].upper && joined(c, k) && !c.is(WordClass::kGivenNames, k - 1) &&
+                      !c.is(WordClass::kHonorifics, k - 1)));
   }
   return c.is(WordClass::kRoles, k) || c.is(WordClass::kHonorifics, k) ||
          (!c.words[k].upper && c.is(WordClass::kUnnamed, k));
@@ -156,6 +161,10 @@ TitledName appositive_name(const Context& c, std::size_t i, std::size_t limit) {
     if (c.is(WordClass::kVerbs, k) || c.is(WordClass::kPronouns, k)) return t;
     if (title_word(c, k)) {
       title = true;
+    } else if (title && c.words[k].upper && title_word(c, k - 1)) {
+      // "Committee Chairman Rep. Jason Chaffetz, R-Utah": a name right after the title; what
+      // follows the comma is no name in apposition.
+      return t;
     } else if (!c.words[k].upper && !modifier_word(c, k) &&
                !(c.is_article(k) && k > i && in_list(c.keys[k - 1], {"of", "de", "du", "for"}))) {
       return t;
