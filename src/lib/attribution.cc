@@ -952,6 +952,35 @@ NounPhrase known_person_at(Context& c, std::size_t k) {
 constexpr std::uint32_t kTurnGap = 3;
 constexpr std::uint32_t kConversationGap = 4;
 
+// Whether the quote is in the document's headline: a first paragraph of at most 25 words that
+// more paragraphs follow.
+bool in_headline(const Context& c, const Quote& q) {
+  if (q.paragraph != 0 || c.tokens.paragraphs.size() < 2) return false;
+  std::size_t words = 0;
+  while (words < c.size() && c.words[words].paragraph == 0) ++words;
+  return words <= 25;
+}
+
+// A headline's quote without a verb of speech is the words of the person or organisation the
+// headline leads with: "Darrell Scott: ‘You Find Me an Aberration ...’", "Trump Makes Campaign
+// Announcement For Speech Against ‘Crooked Hillary Clinton.’": the first words before the quote
+// that name someone the story knows.
+bool attribute_headline(Context& c, Quote& q) {
+  if (!in_headline(c, q)) return false;
+  const std::size_t first = c.word_at_or_after(q.outer.begin);
+  for (std::size_t k = 0; k < first; ++k) {
+    if (!c.words[k].upper || c.words[k].quoted) continue;
+    for (std::size_t e = std::min(first, k + 3); e > k; --e) {
+      if (e - k > 1 && !c.words[e - 1].upper) continue;
+      const std::int32_t s = c.find_person(k, e, first);
+      if (s < 0 || c.named_inside(s, q.span)) continue;
+      c.add_mention(s, k, e);
+      return set(c, q, make(SpeakerReference::kName, k, e, s), {}, AttributionMethod::kNearby, 0.5);
+    }
+  }
+  return false;
+}
+
 // Whether only white space comes before the quote's opening mark in its paragraph.
 bool opens_paragraph(const Context& c, const Quote& q) {
   const std::size_t before = c.word_at_or_after(q.outer.begin);
@@ -1509,8 +1538,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     } else if (verb_follows(c, q, next)) {
       // «Это важный шаг», — отметила она: a statement even when "she" finds nobody.
       q.type = QuoteType::kDirect;
-    } else if (!names_a_title(c, q) && sentence_frame(c, q).ok()) {
-      // A fragment inside someone's reported speech: called the plan “a disaster”.
+    } else if (!names_a_title(c, q) && (sentence_frame(c, q).ok() || in_headline(c, q))) {
+      // A fragment inside someone's reported speech: called the plan “a disaster”. A headline
+      // quotes the story's speaker in a few words: DNC issues ‘deep and sincere apology’.
       q.type = QuoteType::kDirect;
     }
   }
@@ -1581,6 +1611,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       q.attribution.confidence = 0.7;
       done = true;
     }
+    if (!done) done = attribute_headline(c, q);
     if (!done) done = attribute_nearby(c, q);
     // Dialogue: the previous turn addressed a person by name (“Wake up, Philip”): they answer.
     // A name known only from quotes (“Harry” for Lord Henry) may be someone already in the
