@@ -211,6 +211,8 @@ bool Context::is_function_word(std::size_t i) const {
                            "to", "of", "all", "both", "nor", "or", "not", "well", "just",
                            "yet", "still", "however", "meanwhile", "moreover", "instead",
                            "indeed", "also", "thus", "nonetheless", "nevertheless", "besides",
+                           "while", "whilst", "amid", "although", "though", "since", "because",
+                           "despite", "unlike", "until", "unless", "whether", "once",
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 
