@@ -655,6 +655,18 @@ Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
 // Words before the opening mark in its sentence (Name noted: “…”), or the last sentence of the
 // previous paragraph when that ends with a colon or a comma and the quote opens its paragraph
 // (“it was impossible for him not to say exactly as he had said at dinner,”).
+// Whether the word at k is, somewhere in the text, a surname after a given name (Bush in "Jeb
+// Bush").
+bool surname_elsewhere(const Context& c, std::size_t k) {
+  for (std::size_t j = 1; j < c.size(); ++j) {
+    if (j != k && c.keys[j] == c.keys[k] && c.words[j].upper && c.is(WordClass::kGivenNames, j - 1) &&
+        c.words[j - 1].upper && c.gap(j) == " ") {
+      return true;
+    }
+  }
+  return false;
+}
+
 Window before_quote(const Context& c, const Quote& q) {
   const std::size_t hi = c.word_at_or_after(q.outer.begin);
   std::size_t lo = hi;
@@ -815,7 +827,12 @@ bool attribute_before(Context& c, Quote& q, Window w) {
         gap.find_first_not_of(": \u00A0") == std::string_view::npos) {
       const std::size_t b = name_start(c, w.begin, w.end);
       if (name_end(c, w.begin) == w.end && person_like(c, b, w.end)) {
-        const std::int32_t s = c.find_person(b, w.end, b);
+        std::int32_t s = c.find_person(b, w.end, b);
+        // A name the roster did not admit ("Jeb Bush and Hillary Clinton reject the term"): a
+        // person when it has a given name, or is a surname the text gives a given name for.
+        if (s < 0 && (c.is(WordClass::kGivenNames, b) || (w.end == b + 1 && surname_elsewhere(c, b)))) {
+          s = c.person(b, w.end);
+        }
         if (s >= 0) {
           c.add_mention(s, b, w.end);
           return set(c, q, make(SpeakerReference::kPartialName, b, w.end, s), {},
