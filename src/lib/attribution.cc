@@ -1535,6 +1535,9 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
   }
   // A short quote that a reporting verb or source phrase attributes is a statement, not a term:
   // «Мы начали с бухгалтерии», — добавила она. / По словам Лаптевой, «рынок готов».
+  // (These trials learn no genders: a “she” tried on a term is no evidence about anyone.)
+  std::vector<char> genders;
+  for (const Speaker& s : c.speakers) genders.push_back(s.gender);
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     if (q.type != QuoteType::kTerm || q.depth != 0) continue;
@@ -1561,6 +1564,7 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       q.type = QuoteType::kDirect;
     }
   }
+  for (std::size_t s = 0; s < c.speakers.size(); ++s) c.speakers[s].gender = s < genders.size() ? genders[s] : 0;
   std::vector<std::size_t> direct;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (quotes[i].type == QuoteType::kDirect && quotes[i].depth == 0) direct.push_back(i);
