@@ -31,7 +31,8 @@ struct Hit {
   Span span;                   // bytes of the text that matched
   std::uint32_t sentence = 0;  // sentence containing span.begin
   // The hit lies inside the name of an organisation, place or person that is longer than it
-  // ("Cooperation" in "Center for Global IT Cooperation"; entity_names.h, mark_hits_in_names).
+  // ("Cooperation" in "Center for Global IT Cooperation"; entity_names.h). Such a hit is
+  // evidence but is not counted unless AnalyzerOptions::count_names. Set by the Analyzer;
   // Matcher::match leaves it false.
   bool in_name = false;
 };

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "test_util.h"
+#include "themescan/analyzer.h"
 #include "themescan/attribution_lexicon.h"
 #include "themescan/entity_names.h"
 
@@ -172,4 +173,63 @@ TEST_CASE("names: hits inside a longer name") {
   std::vector<Hit> whole = {{.span = {4, 36}}};
   mark_hits_in_names({{.span = {4, 36}}}, whole);
   CHECK_FALSE(whole[0].in_name);  // the whole name is the theme's own term
+}
+
+namespace {
+
+Result<DocumentResult> analyze(std::string_view text, bool count_names, std::size_t block_bytes = 1 << 20) {
+  Lexicon lexicon = testutil::make_lexicon("@theme cooperation\ncooperat*\n");
+  AnalyzerOptions options;
+  options.count_names = count_names;
+  options.block_bytes = block_bytes;
+  Result<Analyzer> analyzer = Analyzer::create(std::move(lexicon), *Tokenizer::create(), options);
+  REQUIRE(analyzer.ok());
+  return analyzer->analyze("t.txt", text);
+}
+
+const char* kReport =
+    "Vadim Glushchenko, Director of the Center for Global IT Cooperation, spoke.\n"
+    "“Cooperation with the Center for Global IT Cooperation matters,” Glushchenko said.\n"
+    "Strategic cooperation grows.\n";
+
+}  // namespace
+
+TEST_CASE("names: the analyzer counts hits inside names only with count_names") {
+  Result<DocumentResult> plain = analyze(kReport, false);
+  REQUIRE(plain.ok());
+  CHECK_FALSE(plain->names_counted);
+  REQUIRE(plain->hits.size() == 4);
+  CHECK(plain->hits[0].in_name);
+  CHECK_FALSE(plain->hits[1].in_name);
+  CHECK(plain->hits[2].in_name);
+  CHECK_FALSE(plain->hits[3].in_name);
+  const ThemeScore& theme = plain->themes.front();
+  CHECK(theme.hits == 2);
+  CHECK(theme.score == doctest::Approx(2.0));
+  CHECK(theme.share == doctest::Approx(1.0));
+  CHECK(theme.terms.front().count == 2);
+  CHECK(theme.evidence.size() == 4);  // the hits in names stay as evidence
+  const Quote& quote = plain->quotes.front();
+  REQUIRE(quote.themes.size() == 1);
+  CHECK(quote.themes.front().hits == 1);  // "Cooperation with", not the Center's name
+  REQUIRE(quote.attribution.speaker >= 0);
+  CHECK(plain->speakers[static_cast<std::size_t>(quote.attribution.speaker)].themes.front().hits == 1);
+
+  Result<DocumentResult> counted = analyze(kReport, true);
+  REQUIRE(counted.ok());
+  CHECK(counted->names_counted);
+  CHECK(counted->hits[0].in_name);  // still flagged, but counted
+  CHECK(counted->themes.front().hits == 4);
+  CHECK(counted->themes.front().terms.front().count == 4);
+  CHECK(counted->quotes.front().themes.front().hits == 2);
+
+  // In blocks (one per paragraph here) the names and counts are the same.
+  Result<DocumentResult> blocks = analyze(kReport, false, 60);
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks->hits.size() == plain->hits.size());
+  for (std::size_t i = 0; i < blocks->hits.size(); ++i) {
+    CHECK(blocks->hits[i].span == plain->hits[i].span);
+    CHECK(blocks->hits[i].in_name == plain->hits[i].in_name);
+  }
+  CHECK(blocks->themes.front().hits == 2);
 }
