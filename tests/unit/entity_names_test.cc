@@ -113,8 +113,11 @@ TEST_CASE("names: Russian organisations and their genitive chain") {
       "Ассоциации разработчиков промышленного ПО Татарстана нужна поддержка.";
   const std::string centre = "Центра международного ИТ-сотрудничества";
   const std::string association = "Ассоциации разработчиков промышленного ПО Татарстана";
-  CHECK(names(text) == Names{"org:" + centre + "@17", "org:" + association + "@" +
-                                                          std::to_string(text.find(association))});
+  // (Вадим Глущенко is a person when the lexicon knows Вадим: only the organisations here.)
+  std::vector<std::string> organisations = names(text);
+  std::erase_if(organisations, [](const std::string& n) { return !n.starts_with("org:"); });
+  CHECK(organisations == Names{"org:" + centre + "@17",
+                               "org:" + association + "@" + std::to_string(text.find(association))});
   // The chain ends at a preposition, a verb, punctuation, a quote and a nominative.
   CHECK(names("Министерство цифрового развития в Татарстане") == Names{"org:Министерство цифрового развития@0"});
   CHECK(names("Агентство стратегических инициатив провело форум") ==
