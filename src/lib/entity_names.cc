@@ -12,8 +12,8 @@
 namespace themescan {
 namespace {
 
-// A capitalised run longer than this is a list or a title; only its first words are keyed, so
-// the buffers stay small. Also bounds the words after a Russian head.
+// A capitalised run is cut after this many words (a longer one is a list or a title), which
+// bounds the key buffer; and the words a Russian head takes after it.
 constexpr std::size_t kMaxRunWords = 32;
 constexpr std::size_t kMaxChainWords = 10;
 // A paragraph of at least this many words, all capitalised, is a headline (see find_names).
@@ -27,22 +27,25 @@ bool one_of(std::string_view word, Words list) {
 
 // Lower-case words that join the capitalised words of one name (name particles included).
 bool connector(std::string_view w) {
-  return w.size() <= 4 && one_of(w, {"of", "for", "and", "the", "de", "del", "la", "las", "los", "el", "du", "des",
+  return w.size() <= 4 &&
+         one_of(w, {"of", "for", "and", "the", "de", "del", "la", "las", "los", "el", "du", "des",
                     "da", "do", "das", "dos", "di", "y", "e", "et", "und", "für", "pour", "para",
                     "van", "von", "bin", "al"});
 }
 
 // After an organisation word, the prepositions that make it the head of a longer name.
 bool head_preposition(std::string_view w) {
-  return w.size() <= 4 && one_of(w, {"of", "for", "de", "del", "du", "des", "da", "do", "das", "dos", "di", "für",
-                    "pour", "para"});
+  return w.size() <= 4 && one_of(w, {"of", "for", "de", "del", "du", "des", "da", "do", "das",
+                                     "dos", "di", "für", "pour", "para"});
 }
 
-bool conjunction(std::string_view w) { return w.size() <= 3 && one_of(w, {"and", "y", "e", "et", "und"}); }
+bool conjunction(std::string_view w) {
+  return w.size() <= 3 && one_of(w, {"and", "y", "e", "et", "und"});
+}
 
 bool article(std::string_view w) {
-  return w.size() <= 3 && one_of(w, {"the", "el", "la", "las", "los", "le", "les", "der", "die", "das", "o", "os",
-                    "a", "an", "as"});
+  return w.size() <= 3 && one_of(w, {"the", "el", "la", "las", "los", "le", "les", "der", "die",
+                                     "das", "o", "os", "a", "an", "as"});
 }
 
 // Words a title-case headline leaves in lower case.
@@ -110,8 +113,8 @@ bool all_caps(std::string_view w) {
 // The bytes of a French elision before a capitalised word: 2 for l'Agence, 4 for d’Information.
 std::size_t elision(std::string_view w) {
   if (w.size() < 3 || (w[0] != 'l' && w[0] != 'd')) return 0;
-  if (w[1] == '\'') return w.size() > 2 ? 2 : 0;
-  return w.substr(1).starts_with("\u2019") && w.size() > 4 ? 4 : 0;
+  if (w[1] == '\'') return 2;
+  return w.size() > 4 && w.substr(1).starts_with("\u2019") ? 4 : 0;
 }
 
 bool possessive(std::string_view w) {
@@ -174,8 +177,8 @@ class NameFinder {
   // A word that may stand in a name: capitalised, or a short prefix hyphenated to a capitalised
   // word (e-Government Centre).
   bool capital(std::size_t k) const {
-    return upper(k) || (k + 1 < words_.size() && word(k).size() <= 2 && words_[k].kind == WordKind::kLetter &&
-                        hyphenated(k + 1) && upper(k + 1));
+    return upper(k) || (k + 1 < words_.size() && word(k).size() <= 2 &&
+                        words_[k].kind == WordKind::kLetter && hyphenated(k + 1) && upper(k + 1));
   }
 
   // Word k goes on with the phrase of word k - 1: same sentence, and only spaces, one line break
@@ -204,8 +207,7 @@ class NameFinder {
   // Entries of `word_class` match at word k (whose key, and those after it, are in the buffer).
   bool is(WordClass word_class, std::size_t k) const { return match(word_class, k) > 0; }
   std::size_t match(WordClass word_class, std::size_t k) const {
-    const std::vector<std::string>& keys = keys_.storage();
-    return lexicon_.list(word_class).match(keys, k - run_begin_).length;
+    return lexicon_.list(word_class).match(keys_, k - run_begin_).length;
   }
 
   // The end of the capitalised run starting at i: capitalised words of one script, and up to two
@@ -254,7 +256,8 @@ class NameFinder {
   // Words that end an organisation's name within its segment: the title or name of a person
   // after it (Ohio State University Professor Paul Beck).
   bool person_word(std::size_t k) const {
-    return is(WordClass::kRoles, k) || is(WordClass::kHonorifics, k) || is(WordClass::kGivenNames, k);
+    return is(WordClass::kRoles, k) || is(WordClass::kHonorifics, k) ||
+           is(WordClass::kGivenNames, k);
   }
 
   // The segment [sb, se) of capitalised words in a run ending at e; returns where the next
@@ -272,7 +275,7 @@ class NameFinder {
       const std::size_t end = cut == se ? head_tail(se, e) : cut;
       if (end - first >= 2) {
         add(first, end, NameKind::kOrganisation);
-        return std::max(end, cut);
+        return end;
       }
       if (cut < se) return cut;
     }
@@ -362,9 +365,9 @@ class NameFinder {
     }
     if (proper || russian_stop_word(w) || w == "и") return false;
     if (genitive_like(w)) return true;
-    // The noun of a plural genitive adjective: стратегических инициатив.
+    // The noun of a plural genitive adjective: стратегических инициатив (k > 0: a head is before).
     const std::string_view before = word(k - 1);
-    return k > 0 && !upper(k - 1) && ends_with_any(before, {"ых", "их"}) &&
+    return !upper(k - 1) && ends_with_any(before, {"ых", "их"}) &&
            !ends_with_any(w, {"ла", "ли", "ло", "ся", "сь", "ть", "ет", "ит", "ют", "ят", "ут"}) &&
            !russian_stop_word(before);
   }
@@ -395,26 +398,14 @@ class NameFinder {
     paragraph_first_name_ = names_.size();
   }
 
-  // Keys of the current run, indexed from run_begin_; always kMaxRunWords + 1 strings, those
-  // past the run empty (an empty key matches no entry), so WordList::match never reads a stale
-  // key and the strings keep their capacity from run to run.
-  class KeyBuffer {
-   public:
-    KeyBuffer() : keys_(kMaxRunWords + 1) {}
-    std::string& operator[](std::size_t i) { return keys_[i]; }
-    const std::string& operator[](std::size_t i) const { return keys_[i]; }
-    std::size_t size() const { return keys_.size(); }
-    const std::vector<std::string>& storage() const { return keys_; }
-
-   private:
-    std::vector<std::string> keys_;
-  };
-
   std::string_view text_;
   const std::vector<Token>& words_;
   const AttributionLexicon& lexicon_;
   Normalizer normalizer_;
-  KeyBuffer keys_;
+  // Keys of the current run, indexed from run_begin_: always kMaxRunWords + 1 strings, those
+  // past the run empty (an empty key matches no entry), so WordList::match never reads a stale
+  // key and the strings keep their capacity from run to run.
+  std::vector<std::string> keys_ = std::vector<std::string>(kMaxRunWords + 1);
   std::size_t run_begin_ = 0;
   std::size_t keyed_ = 0;  // keys_[0, keyed_) hold keys of the current run
   std::vector<NameSpan> names_;
