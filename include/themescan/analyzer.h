@@ -1,5 +1,5 @@
 // analyzer: the facade that runs the pipeline for one document:
-// decode -> tokenize -> match -> score, and quotes.
+// decode -> tokenize -> match (+ names, entity_names.h) -> score, and quotes.
 //
 // An Analyzer owns its lexicon, tokenizer and compiled matcher. It is immutable after create()
 // and analyze() may be called from any number of threads at once.
@@ -31,6 +31,10 @@ namespace themescan {
 struct AnalyzerOptions {
   bool fold_accents = false;
   bool quotes = true;  // find quoted passages, attribute them, list the speakers
+  // Count theme hits inside the names of organisations, places and people (Hit::in_name) in
+  // every figure: theme scores, quote and speaker themes, and so the corpus summary. Off: such
+  // hits are evidence only.
+  bool count_names = false;
   // A text longer than this is analysed in blocks of about this size, each ending at a paragraph
   // break, so memory holds the text and one block's tokens, not the whole text's. Themes are the
   // same either way; quotes and pronouns do not reach across blocks, and speakers are joined
@@ -67,7 +71,8 @@ struct DocumentResult {
   std::optional<Span> title;
   Layout layout = Layout::kLines;  // how its lines make paragraphs (layout.h)
   TextCounts counts;
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;           // every hit, those inside names (Hit::in_name) included
+  bool names_counted = false;      // the figures count hits inside names (AnalyzerOptions::count_names)
   std::vector<ThemeScore> themes;  // every theme, by rank
   std::vector<Quote> quotes;       // direct, term and indirect; empty when quotes are off
   std::vector<Speaker> speakers;   // in order of first mention

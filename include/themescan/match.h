@@ -30,6 +30,11 @@ struct Hit {
   std::uint32_t entry = 0;     // index into Theme::entries
   Span span;                   // bytes of the text that matched
   std::uint32_t sentence = 0;  // sentence containing span.begin
+  // The hit lies inside the name of an organisation, place or person that is longer than it
+  // ("Cooperation" in "Center for Global IT Cooperation"; entity_names.h). Such a hit is
+  // evidence but is not counted unless AnalyzerOptions::count_names. Set by the Analyzer;
+  // Matcher::match leaves it false.
+  bool in_name = false;
 };
 
 class Matcher {

@@ -7,6 +7,9 @@
 //   per_1k    1000 * hits / words          (0 when the document has no words)
 //   share     hits / all hits of all themes (0 when there are none)
 //
+// A hit inside a name (Hit::in_name) counts in none of these unless `count_names` is set; it is
+// listed in `evidence` all the same.
+//
 // Themes are ranked by score, then hits, then id (ascending), so the order is total and stable.
 // Pure functions; thread-safe.
 #pragma once
@@ -34,8 +37,11 @@ struct ThemeScore {
   double per_1k = 0;
   double share = 0;
   std::vector<TermCount> terms;        // by count (descending), then theme and entry order
-  std::vector<std::uint32_t> evidence; // indices into the hit list, in text order
+  std::vector<std::uint32_t> evidence; // indices into the hit list, in text order (counted or not)
 };
+
+// Whether a hit counts in the figures: always, except inside a name when names are not counted.
+inline bool hit_counts(const Hit& hit, bool count_names) { return count_names || !hit.in_name; }
 
 // The entry a term count or a hit is about (in its own theme, which may be nested in the scored one).
 inline const Entry& entry_of(const Lexicon& lexicon, const TermCount& term) {
@@ -47,6 +53,6 @@ inline const Entry& entry_of(const Lexicon& lexicon, const Hit& hit) {
 
 // One ThemeScore per theme of the lexicon (themes without hits included), sorted by rank.
 std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
-                                     std::uint32_t words);
+                                     std::uint32_t words, bool count_names = false);
 
 }  // namespace themescan

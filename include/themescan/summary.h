@@ -20,7 +20,9 @@
 //     (the most frequent is shown, ties to the smaller string), and hits per theme in what they
 //     said;
 //   * per month ("YYYY-MM" of the document date): documents, and documents and hits per theme;
-//   * the failed inputs (path, message), and the lexicons' theme ids and hashes.
+//   * the failed inputs (path, message), and the lexicons' theme ids and hashes;
+//   * whether hits inside names were counted (AnalyzerOptions::count_names): summaries counted
+//     differently do not merge.
 // Memory grows with the lexicon, the number of distinct speakers, months and failures, never
 // with the number of documents. The display filters (--top, --themes, --min-hits) do not apply.
 // Not thread-safe; build one per thread or feed it from one thread.
@@ -109,15 +111,18 @@ struct SummaryError {
 class CorpusSummary {
  public:
   // Themes, labels and hashes come from `lexicon`, in its order. add() reads the lexicon's
-  // entries, so it must outlive the summary.
-  explicit CorpusSummary(const Lexicon& lexicon);
+  // entries, so it must outlive the summary. `names_counted`: the documents' figures count hits
+  // inside names (the analyzer's AnalyzerOptions::count_names).
+  explicit CorpusSummary(const Lexicon& lexicon, bool names_counted = false);
 
-  // `result` must come from an analyzer with the constructor's lexicon. Not for summaries made
-  // by from_json (they have no lexicon; merge them into one that has).
+  // `result` must come from an analyzer with the constructor's lexicon and count_names (a
+  // mismatch throws std::logic_error). Not for summaries made by from_json (they have no
+  // lexicon; merge them into one that has).
   void add(const DocumentResult& result);
   void add_error(std::string path, std::string message);
 
-  // Fails (kBadInput, naming `other_name`) when the two were made with different lexicons.
+  // Fails (kBadInput, naming `other_name`) when the two were made with different lexicons or
+  // count names differently.
   Status merge(const CorpusSummary& other, std::string_view other_name);
 
   // The summary as JSON (docs/schema/summary.schema.json): indent < 0 gives one line, as in
@@ -133,6 +138,7 @@ class CorpusSummary {
   std::uint64_t quotes = 0;      // direct quotes
   std::uint64_t statements = 0;  // indirect statements
   std::uint64_t dated = 0;
+  bool count_names = false;                  // hits inside names were counted
   std::vector<SummaryTheme> themes;          // lexicon order
   std::vector<std::string> hashes;           // lexicon hash of each theme
   std::vector<std::uint64_t> cooccurrence;   // themes.size()^2, row-major

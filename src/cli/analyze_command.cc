@@ -79,6 +79,7 @@ struct Settings {
   bool per_document = false;
   bool evidence = false;
   bool fold_accents = false;
+  bool count_names = false;
   bool no_quotes = false;
   bool no_fast_path = false;
   bool quiet = false;
@@ -134,7 +135,8 @@ po::options_description make_options(Settings& s) {
       ("themes", po::value(&s.themes)->value_name("IDS"),
        "show only these themes (comma-separated ids, see 'themescan lexicons')")
       ("evidence,e", po::bool_switch(&s.evidence),
-       "table: list every hit in its context (JSON always has the evidence)")
+       "table: list every hit in its context (JSON always has the evidence); a hit inside a "
+       "name is marked {name} (see --count-names)")
       ("color", po::value(&s.color)->value_name("WHEN")->default_value("auto"),
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
       ("include-text", po::bool_switch(&s.include_text),
@@ -157,7 +159,12 @@ po::options_description make_options(Settings& s) {
        "take the names of places (never speakers) from FILE instead of the built-in "
        "lexicons/places.words (same format)")
       ("fold-accents", po::bool_switch(&s.fold_accents),
-       "ignore accents and other combining marks when matching (localización = localizacion)");
+       "ignore accents and other combining marks when matching (localización = localizacion)")
+      ("count-names", po::bool_switch(&s.count_names),
+       "count the theme hits inside the names of organisations, places and people (the "
+       "'Cooperation' of 'Center for Global IT Cooperation', 'Gulf Cooperation Council') like any "
+       "other hit, in every figure and format; by default they are evidence only (\"in_name\": "
+       "true in JSON, {name} after the hit with --evidence) and count nowhere");
   po::options_description general("General");
   general.add_options()
       ("help,h", "show this help")
@@ -291,6 +298,7 @@ int run_analyze(const std::vector<std::string>& args) {
       Analyzer::create(std::move(*lexicon), std::move(*tokenizer),
                        {.fold_accents = s.fold_accents,
                         .quotes = !s.no_quotes,
+                        .count_names = s.count_names,
                         .decode = {.encoding = s.encoding}},
                        std::move(*words));
   if (!analyzer.ok()) {

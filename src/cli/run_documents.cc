@@ -282,7 +282,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   };
 
   const Lexicon& lexicon = analyzer.lexicon();
-  CorpusSummary summary(lexicon);
+  CorpusSummary summary(lexicon, analyzer.options().count_names);
   std::vector<FailedInput> failures;  // for the JSON object's "errors"
   CorpusJsonWriter json;
   CorpusHtmlWriter html;

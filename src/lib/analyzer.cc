@@ -8,6 +8,7 @@
 #include "themescan/dates.h"
 #include "themescan/decode.h"
 #include "themescan/document.h"
+#include "themescan/entity_names.h"
 #include "themescan/normalize.h"
 
 namespace themescan {
@@ -34,15 +35,16 @@ void add_count(std::vector<ThemeCount>& counts, std::uint32_t theme, std::uint32
   counts.push_back({theme, hits, score});
 }
 
-// Themes inside each quote (hits lying within its span) and each speaker's profile, unsorted.
-void count_quote_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
+// Themes inside each quote (the counted hits lying within its span) and each speaker's profile,
+// unsorted.
+void count_quote_themes(const Lexicon& lexicon, const std::vector<Hit>& hits, bool count_names,
                         std::vector<Quote>& quotes, std::vector<Speaker>& speakers) {
   for (Quote& quote : quotes) {
     if (quote.type == QuoteType::kTerm) continue;
     auto it = std::lower_bound(hits.begin(), hits.end(), quote.span.begin,
                                [](const Hit& h, std::uint32_t b) { return h.span.begin < b; });
     for (; it != hits.end() && it->span.begin < quote.span.end; ++it) {
-      if (!quote.span.contains(it->span)) continue;
+      if (!quote.span.contains(it->span) || !hit_counts(*it, count_names)) continue;
       add_count(quote.themes, it->theme, 1, lexicon.themes()[it->theme].entries[it->entry].weight);
     }
     sort_counts(quote.themes);
@@ -245,10 +247,11 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
     const auto paragraph_base = static_cast<std::uint32_t>(result.counts.paragraphs - joined_paragraphs);
     const auto sentence_base = static_cast<std::uint32_t>(result.counts.sentences - joined_sentences);
     std::vector<Hit> hits = impl_->matcher->match(part, tokens);
+    mark_hits_in_names(find_names(part, tokens, impl_->words), hits);
     if (impl_->options.quotes) {
       std::vector<Quote> quotes = find_quotes(part, tokens);
       std::vector<Speaker> block_speakers = attribute_quotes(part, tokens, impl_->words, quotes);
-      count_quote_themes(impl_->lexicon, hits, quotes, block_speakers);
+      count_quote_themes(impl_->lexicon, hits, impl_->options.count_names, quotes, block_speakers);
       for (Quote& quote : quotes) {
         shift(quote.span, offset);
         shift(quote.outer, offset);
@@ -281,8 +284,10 @@ Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<Decode
   if (result.counts.words == 0) {
     result.warnings.push_back(size == 0 ? "empty document" : "no words in document");
   }
+  result.names_counted = impl_->options.count_names;
   result.themes = score_themes(impl_->lexicon, result.hits,
-                               static_cast<std::uint32_t>(result.counts.words));
+                               static_cast<std::uint32_t>(result.counts.words),
+                               impl_->options.count_names);
   return result;
 }
 

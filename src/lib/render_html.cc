@@ -43,7 +43,7 @@ std::string style_sheet(const Lexicon& lexicon) {
       "main{display:flex;flex-direction:column}#overview{order:-2}#documents{order:-1}"
       ".text{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:4px}"
       "mark{background:none;text-decoration-thickness:3px;text-underline-offset:3px}"
-      "mark:focus{outline:2px solid #000}"
+      "mark:focus{outline:2px solid #000}mark.in-name{background:none}"
       ".quote{background:#f2f2f2;border-bottom:1px solid #888}"
       "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem;"
       "text-align:left;vertical-align:top}th[data-sort]{cursor:pointer}"
@@ -153,11 +153,15 @@ std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
       const Hit& hit = r.hits[h];
       if (!hit.span.contains(piece)) continue;
       const Theme& theme = lexicon.themes()[hit.theme];
-      const std::string label = fmt::format("{}: {}", theme.id, entry_of(lexicon, hit).text);
-      open += fmt::format("<mark class=\"t{}\" data-theme=\"{}\" data-hit=\"{}\"{} title=\"{}\" "
+      // A hit inside a name is marked without the theme's fill, and says whether it counted.
+      const std::string label =
+          fmt::format("{}: {}{}", theme.id, entry_of(lexicon, hit).text,
+                      !hit.in_name ? "" : r.names_counted ? " (inside a name)" : " (inside a name, not counted)");
+      open += fmt::format("<mark class=\"t{}{}\" data-theme=\"{}\" data-hit=\"{}\"{}{} title=\"{}\" "
                           "aria-label=\"{}\">",
-                          hit.theme, esc(theme.id), h, started[h] ? "" : " tabindex=\"0\"", esc(label),
-                          esc(label));
+                          hit.theme, hit.in_name ? " in-name" : "", esc(theme.id), h,
+                          hit.in_name ? " data-in-name=\"\"" : "", started[h] ? "" : " tabindex=\"0\"",
+                          esc(label), esc(label));
       started[h] = true;
       close += "</mark>";
     }

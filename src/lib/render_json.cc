@@ -95,6 +95,7 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
     w.key("span");
     write_span(w, hit.span);
     w.key("sentence").number(hit.sentence);
+    w.key("in_name").boolean(hit.in_name);
     w.key("left").string(snippet.left);
     w.key("right").string(snippet.right);
     if (const Entry& entry = entry_of(lexicon, hit); !entry.rules.empty()) {

@@ -140,8 +140,16 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
   const std::vector<const ThemeScore*> themes = select_themes(result, lexicon, options);
   std::size_t matched = 0;
   for (const ThemeScore& score : result.themes) matched += score.hits > 0;
-  out += fmt::format("  themes      {} of {} matched, {} hits\n\n", matched, result.themes.size(),
-                     result.hits.size());
+  std::size_t in_names = 0;
+  for (const Hit& hit : result.hits) in_names += hit.in_name;
+  const std::size_t counted = result.names_counted ? result.hits.size() : result.hits.size() - in_names;
+  std::string names_note;
+  if (in_names > 0) {
+    names_note = result.names_counted ? fmt::format(", {} of them inside names", in_names)
+                                      : fmt::format(", {} more inside names (not counted)", in_names);
+  }
+  out += fmt::format("  themes      {} of {} matched, {} hits{}\n\n", matched, result.themes.size(),
+                     counted, names_note);
   if (themes.empty()) {
     out += "  No theme to show.\n";
     if (!result.quotes.empty() || !result.speakers.empty()) {
@@ -178,8 +186,10 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
       for (const std::uint32_t index : score->evidence) {
         const Hit& hit = result.hits[index];
         const Snippet snippet = make_snippet(result.text, hit.span, options.snippet_chars);
-        out += fmt::format("        #{:<4} {}{}{}\n", hit.sentence + 1, snippet.left,
-                           style.match("[" + snippet.match + "]"), snippet.right);
+        // A hit inside a name is marked after it (counted or not: see the themes line).
+        const std::string mark = hit.in_name ? style.dim("{name}") : std::string();
+        out += fmt::format("        #{:<4} {}{}{}{}\n", hit.sentence + 1, snippet.left,
+                           style.match("[" + snippet.match + "]"), mark, snippet.right);
       }
     }
   }

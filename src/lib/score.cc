@@ -6,7 +6,7 @@
 namespace themescan {
 
 std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<Hit>& hits,
-                                     std::uint32_t words) {
+                                     std::uint32_t words, bool count_names) {
   const std::vector<Theme>& themes = lexicon.themes();
   std::vector<ThemeScore> scores(themes.size());
   std::vector<std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t>> counts(themes.size());
@@ -14,8 +14,11 @@ std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<H
   // hit on the same words count once for the parent. Hits come ordered by begin.
   std::vector<std::vector<Span>> at_begin(themes.size());
   for (std::uint32_t t = 0; t < themes.size(); ++t) scores[t].theme = t;
+  std::size_t counted = 0;
   for (std::uint32_t i = 0; i < hits.size(); ++i) {
     const Hit& hit = hits[i];
+    const bool counting = hit_counts(hit, count_names);
+    counted += counting;
     for (std::int32_t t = static_cast<std::int32_t>(hit.theme); t >= 0; t = themes[static_cast<std::size_t>(t)].parent) {
       const auto theme = static_cast<std::size_t>(t);
       std::vector<Span>& seen = at_begin[theme];
@@ -23,9 +26,10 @@ std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<H
       if (std::find(seen.begin(), seen.end(), hit.span) != seen.end()) continue;
       seen.push_back(hit.span);
       ThemeScore& score = scores[theme];
+      score.evidence.push_back(i);
+      if (!counting) continue;
       ++score.hits;
       score.score += themes[hit.theme].entries[hit.entry].weight;
-      score.evidence.push_back(i);
       ++counts[theme][{hit.theme, hit.entry}];
     }
   }
@@ -33,7 +37,7 @@ std::vector<ThemeScore> score_themes(const Lexicon& lexicon, const std::vector<H
     ThemeScore& score = scores[t];
     score.distinct = static_cast<std::uint32_t>(counts[t].size());
     score.per_1k = words == 0 ? 0.0 : 1000.0 * score.hits / words;
-    score.share = hits.empty() ? 0.0 : static_cast<double>(score.hits) / static_cast<double>(hits.size());
+    score.share = counted == 0 ? 0.0 : static_cast<double>(score.hits) / static_cast<double>(counted);
     for (const auto& [key, count] : counts[t]) score.terms.push_back({key.first, key.second, count});
     std::stable_sort(score.terms.begin(), score.terms.end(),
                      [](const TermCount& a, const TermCount& b) { return a.count > b.count; });

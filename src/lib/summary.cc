@@ -141,7 +141,8 @@ std::string SummarySpeaker::most_frequent(const std::map<std::string, std::uint6
   return best ? best->first : std::string();
 }
 
-CorpusSummary::CorpusSummary(const Lexicon& lexicon) : lexicon_(&lexicon) {
+CorpusSummary::CorpusSummary(const Lexicon& lexicon, bool names_counted)
+    : count_names(names_counted), lexicon_(&lexicon) {
   for (const Theme& theme : lexicon.themes()) {
     SummaryTheme t;
     t.id = theme.id;
@@ -154,6 +155,9 @@ CorpusSummary::CorpusSummary(const Lexicon& lexicon) : lexicon_(&lexicon) {
 
 void CorpusSummary::add(const DocumentResult& result) {
   if (lexicon_ == nullptr) throw std::logic_error("CorpusSummary::add on a summary read from JSON");
+  if (result.names_counted != count_names) {
+    throw std::logic_error("CorpusSummary::add: the document counts hits inside names differently");
+  }
   ++documents;
   bytes += result.bytes;
   words += result.counts.words;
@@ -225,6 +229,13 @@ Status CorpusSummary::merge(const CorpusSummary& other, std::string_view other_n
                   fmt::format("{}: made with other lexicons than the first summary (theme ids or "
                               "hashes differ); summaries can only be merged with the same lexicons",
                               other_name));
+  }
+  if (other.count_names != count_names) {
+    return Status(StatusCode::kBadInput,
+                  fmt::format("{}: made {} --count-names and the first summary {}; summaries can "
+                              "only be merged when they count hits inside names alike",
+                              other_name, other.count_names ? "with" : "without",
+                              count_names ? "with it" : "without it"));
   }
   documents += other.documents;
   bytes += other.bytes;
@@ -301,6 +312,7 @@ std::string CorpusSummary::to_json(int indent, bool record) const {
   out["quotes"] = quotes;
   out["statements"] = statements;
   out["dated"] = dated;
+  out["count_names"] = count_names;
   ordered_json theme_list = ordered_json::array();
   for (const std::size_t i : theme_order()) {
     const SummaryTheme& t = themes[i];
@@ -411,6 +423,13 @@ Result<CorpusSummary> CorpusSummary::from_json(std::string_view json, std::strin
     s.quotes = R::count(in, "quotes");
     s.statements = R::count(in, "statements");
     s.dated = R::count(in, "dated");
+    // Absent in summaries written before names were told apart, which counted every hit.
+    if (const auto it = in.find("count_names"); it != in.end()) {
+      if (!it->is_boolean()) throw std::runtime_error("'count_names' must be true or false");
+      s.count_names = it->get<bool>();
+    } else {
+      s.count_names = true;
+    }
     std::map<std::string, std::size_t> index;
     for (const ordered_json& lex : R::array(in, "lexicons")) {
       SummaryTheme t;

@@ -78,16 +78,24 @@ class JsonSchema(unittest.TestCase):
 
     def test_evidence_spans_cut_the_text(self):
         data = (SOURCE_DIR / REPORT).read_bytes()
-        doc = json.loads(run("--format", "json", REPORT).stdout)
+        # --min-hits 0: e-government's only hit lies inside a name, so it has none counted.
+        doc = json.loads(run("--format", "json", "--min-hits", "0", REPORT).stdout)
         count = 0
+        in_names = []
         for theme in doc["themes"]:
-            self.assertEqual(theme["hits"], len(theme["evidence"]))
+            # Hits inside names are evidence but not counted.
+            counted = [hit for hit in theme["evidence"] if not hit["in_name"]]
+            self.assertEqual(theme["hits"], len(counted))
             self.assertEqual(theme["hits"], sum(t["count"] for t in theme["terms"]))
             for hit in theme["evidence"]:
                 begin, end = hit["span"]
                 self.assertEqual(data[begin:end].decode(), hit["text"])
                 count += 1
+                if hit["in_name"]:
+                    in_names.append((theme["id"], hit["text"]))
         self.assertEqual(count, 42)
+        # The Centre for International Digital Dialogue (three times) and the e-Government Centre.
+        self.assertEqual(in_names, [("cooperation", "Dialogue")] * 3 + [("e-government", "e-Government")])
 
 
 class Layouts(unittest.TestCase):
@@ -173,10 +181,10 @@ class SeedReport(unittest.TestCase):
         doc = json.loads(run("--format", "json", "--min-hits", "0", self.SEED).stdout)
         hits = {t["id"]: t["hits"] for t in doc["themes"]}
         # Each hit below was checked against the text (see `themescan -e` on the seed):
-        # cooperation: Cooperation x3 (the Center's name), partnerships, mutual benefit,
-        #   collaborative, international working groups, dialogue, cooperation x3 (strategic,
-        #   global, industrial), international engagement, collaboration, joint initiatives,
-        #   partner countries
+        # cooperation: partnerships, mutual benefit, collaborative, international working groups,
+        #   dialogue, cooperation x3 (strategic, global, industrial), international engagement,
+        #   collaboration, joint initiatives, partner countries; not counted: Cooperation x3 in
+        #   the name of the Center for Global IT Cooperation (sentences 1, 6 and 24)
         # sovereignty: digital sovereignty x3, sovereign development, autonomous digital
         #   ecosystems, dependency on Western standards, sovereignty, sovereign IT
         # tech-export: Digital Attaché, digital attachés, technology transfer, high-tech exports,
@@ -188,15 +196,30 @@ class SeedReport(unittest.TestCase):
         # smart-cities: smart cities, sustainable infrastructure
         # security: secure communications, data protection
         # e-government: government digital services; research: collaborative research
-        self.assertEqual(hits, {"cooperation": 15, "sovereignty": 8, "tech-export": 6,
+        self.assertEqual(hits, {"cooperation": 12, "sovereignty": 8, "tech-export": 6,
                                 "localisation": 5, "talent": 3, "infrastructure": 3,
                                 "smart-cities": 2, "security": 2, "e-government": 1,
                                 "research": 1})
+        in_names = [(t["id"], e["text"], e["sentence"]) for t in doc["themes"]
+                    for e in t["evidence"] if e["in_name"]]
+        self.assertEqual(in_names, [("cooperation", "Cooperation", s) for s in (0, 5, 23)])
+        # "Digital Attaché of the Russian Trade Mission" is a title, not a name: it counts.
+        attache = next(t for t in doc["themes"] if t["id"] == "tech-export")["evidence"][0]
+        self.assertEqual((attache["text"], attache["in_name"]), ("Digital Attaché", False))
         ranked = [t["id"] for t in doc["themes"]]
         for theme in ("sovereignty", "localisation", "talent"):
             self.assertLess(ranked.index(theme), 5, f"{theme} is not among the top 5: {ranked}")
         self.assertEqual(doc["document"]["words"], 486)
         self.assertIsNone(doc["document"]["title"])
+
+    def test_count_names(self):
+        doc = json.loads(run("--format", "json", "--count-names", self.SEED).stdout)
+        cooperation = next(t for t in doc["themes"] if t["id"] == "cooperation")
+        self.assertEqual((cooperation["hits"], cooperation["score"]), (15, 14.5))
+        self.assertEqual(sum(e["in_name"] for e in cooperation["evidence"]), 3)
+        table = run("--evidence", "--color", "never", self.SEED).stdout.decode()
+        self.assertIn("10 of 10 matched, 43 hits, 3 more inside names (not counted)", table)
+        self.assertIn("supported by the Center for Global IT [Cooperation]{name}. The", table)
 
     def test_quotes_and_speakers(self):
         doc = json.loads(run("--format", "json", self.SEED).stdout)
@@ -242,11 +265,13 @@ class SeedReport(unittest.TestCase):
 
 class Options(TempDirTestCase):
     def test_top_min_hits_themes(self):
+        # cooperation has 6 hits (and 3 more in the name of the Centre for International Digital
+        # Dialogue, not counted), so sovereignty (6 hits, score 6.5) ranks above it.
         doc = json.loads(run("--format", "json", "--top", "2", REPORT).stdout)
-        self.assertEqual([t["id"] for t in doc["themes"]], ["localisation", "cooperation"])
+        self.assertEqual([t["id"] for t in doc["themes"]], ["localisation", "sovereignty"])
         doc = json.loads(run("--format", "json", "--min-hits", "6", REPORT).stdout)
         self.assertEqual([t["id"] for t in doc["themes"]],
-                         ["localisation", "cooperation", "sovereignty", "talent"])
+                         ["localisation", "sovereignty", "cooperation", "talent"])
         doc = json.loads(run("--format", "json", "--themes", "talent,research", REPORT).stdout)
         self.assertEqual([(t["id"], t["rank"]) for t in doc["themes"]],
                          [("talent", 4), ("research", 8)])
@@ -319,7 +344,8 @@ class Options(TempDirTestCase):
         for option in ("--format", "--output", "--top", "--min-hits", "--themes", "--evidence",
                        "--color", "--quiet", "--lexicons", "--fold-accents", "--no-quotes", "--help",
                        "--version", "--jobs", "--include", "--exclude", "--input-format",
-                       "--csv-table", "--per-document", "--no-fast-path", "Exit status", "NO_COLOR"):
+                       "--csv-table", "--per-document", "--no-fast-path", "--count-names",
+                       "Exit status", "NO_COLOR"):
             self.assertIn(option, out)
         self.assertNotRegex(out, r"--input\b(?!-)")  # the hidden positional option
 

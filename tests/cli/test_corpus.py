@@ -117,6 +117,37 @@ class BadFiles(TempDir):
 class Dashboards(TempDir):
     """The outputs as dashboards and databases take them: jq over JSONL, sqlite3 over CSV."""
 
+    def test_hits_inside_names_count_alike_in_every_format(self):
+        # The names' hits (19 in corpus/, such as the Dialogue of the Centre for International
+        # Digital Dialogue) are left out, or with --count-names counted, in JSON, JSONL, CSV and
+        # the summary alike (tests/unit/entity_names_test.cc checks the blocks of large texts).
+        totals = []
+        for extra in ([], ["--count-names"]):
+            docs = json.loads(run("--format", "json", "--min-hits", "0", *extra, "corpus").stdout)
+            lines = records(run("--format", "jsonl", "--min-hits", "0", *extra, "corpus").stdout)
+            rows = list(csv.DictReader(io.StringIO(run("--format", "csv", "--min-hits", "0", *extra,
+                                                       "corpus").stdout.decode())))
+            json_hits = {(d["document"]["path"], t["id"]): t["hits"]
+                         for d in docs["documents"] for t in d["themes"]}
+            jsonl_hits = {(d["document"]["path"], t["id"]): t["hits"]
+                          for d in lines[:-1] for t in d["themes"]}
+            csv_hits = {(r["path"], r["theme"]): int(r["hits"]) for r in rows}
+            self.assertEqual(json_hits, jsonl_hits)
+            self.assertEqual(json_hits, csv_hits)
+            in_names = sum(e["in_name"] for d in docs["documents"] for t in d["themes"]
+                           for e in t["evidence"])
+            self.assertEqual(in_names, 19)
+            counted = sum(len([e for e in t["evidence"] if extra or not e["in_name"]])
+                          for d in docs["documents"] for t in d["themes"])
+            self.assertEqual(counted, sum(json_hits.values()))
+            summary = lines[-1]
+            self.assertEqual(summary["count_names"], bool(extra))
+            self.assertEqual({t["id"]: t["hits"] for t in summary["themes"]},
+                             {t: sum(n for (p, u), n in json_hits.items() if u == t)
+                              for t in {u for _, u in json_hits}})
+            totals.append(sum(json_hits.values()))
+        self.assertEqual(totals, [208, 208 + 19])
+
     def test_jq_over_jsonl(self):
         jq = require_program("jq", "jq")
         jsonl = run("--format", "jsonl", "corpus").stdout
@@ -168,7 +199,11 @@ class Dashboards(TempDir):
         first = summary["themes"][:3]
         expected = [f"{t['id']}|{t['documents']}|{t['hits']}" for t in first]
         self.assertEqual(out.splitlines()[:3], expected)
-        self.assertEqual(expected, ["infrastructure|9|48", "security|8|48", "cooperation|8|21"])
+        # Not counted, inside names: Atlantic Smart Infrastructure Conference, Punjab Rural
+        # Connectivity Mission, Nordic Critical Infrastructure Security Centre (infrastructure);
+        # Cybersecurity Unit, Baltic Cyber Resilience Conference, the Security of that Centre
+        # (security); the Centre for International Digital Dialogue x3 (cooperation).
+        self.assertEqual(expected, ["infrastructure|9|45", "security|8|45", "cooperation|8|18"])
         self.assertEqual(out.splitlines()[3], str(summary["quotes"]))
         self.assertEqual(out.splitlines()[3:], ["78", "10", "2"])
 
@@ -328,6 +363,25 @@ class Merge(TempDir):
                              parts[1].read_bytes()).stdout, whole)
         table = run("merge", "--format", "table", *parts).stdout.decode()
         self.assertEqual(table, run("--format", "table", "corpus", "--color", "never").stdout.decode())
+
+    def test_parts_counting_names_differently_do_not_merge(self):
+        parts = self.shards()
+        counted = self.write("counted.jsonl", run("--format", "jsonl", "--count-names",
+                                                  "corpus/01_digital-partners-forum.txt").stdout)
+        result = run("merge", parts[0].name, counted.name, cwd=self.tmp)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr.decode(),
+                         "themescan: counted.jsonl:2: made with --count-names and the first "
+                         "summary without it; summaries can only be merged when they count hits "
+                         "inside names alike\n")
+        # Parts made alike merge into the single run's output, with names counted.
+        alike = [self.write(f"c-{i}.jsonl", run("--format", "jsonl", "--count-names", *chunk).stdout)
+                 for i, chunk in enumerate((["corpus/01_digital-partners-forum.txt"],
+                                            ["corpus/02_smart-cities-panel.txt"]))]
+        whole = run("--format", "jsonl", "--count-names", "corpus/01_digital-partners-forum.txt",
+                    "corpus/02_smart-cities-panel.txt").stdout
+        self.assertEqual(run("merge", *alike).stdout, whole)
+        self.assertTrue(records(whole)[-1]["count_names"])
 
     def test_bad_parts_fail_and_write_nothing(self):
         parts = self.shards()

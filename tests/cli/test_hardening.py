@@ -60,7 +60,9 @@ class Encodings(TempDirTestCase):
     def test_latin1_spanish(self):
         text = SPANISH.read_text().encode("latin-1", "replace").decode("latin-1")
         doc = self.assert_twins("es-latin1.txt", text.encode("latin-1"), text, "ISO-8859-1", 81)
-        self.assertEqual(themes(doc)[0][:2], ("e-government", 8))
+        # 8 hits, 3 of them inside names (Foro Andino de Gobierno Digital twice, Instituto
+        # Paraguayo de Gobierno Abierto) and not counted.
+        self.assertEqual(themes(doc)[0][:2], ("e-government", 5))
 
     def test_spans_index_the_decoded_text(self):
         path = self.write("en16.txt", b"\xff\xfe" + ENGLISH.read_text().encode("utf-16-le"))

@@ -43,12 +43,15 @@ class Dom(HTMLParser):
         a = dict(attrs)
         self.elements.append((tag, a))
         if tag == "section" and "doc" in (a.get("class") or ""):
-            self.sections.append({"hits": {}, "quotes": set(), "speakers": set(), "text": ""})
+            self.sections.append({"hits": {}, "in_name": {}, "quotes": set(), "speakers": set(),
+                                  "text": ""})
         if not self.sections:
             return
         s = self.sections[-1]
         if tag == "mark":
-            s["hits"].setdefault(a["data-theme"], set()).add(a["data-hit"])
+            # Hits inside names are marked (data-in-name) but not counted.
+            kind = "in_name" if "data-in-name" in a else "hits"
+            s[kind].setdefault(a["data-theme"], set()).add(a["data-hit"])
         if tag == "span" and a.get("class") == "quote":
             s["quotes"].add(a["data-quote"])
             s["speakers"].add(a["data-speaker"])
@@ -76,6 +79,12 @@ def json_counts(doc):
     return {t["id"]: t["hits"] for t in doc["themes"] if t["hits"] > 0}
 
 
+# The hits inside names, by theme (from JSON with --min-hits 0: a theme may have hits only there).
+def json_in_names(doc):
+    counts = {t["id"]: sum(e["in_name"] for e in t["evidence"]) for t in doc["themes"]}
+    return {theme: n for theme, n in counts.items() if n > 0}
+
+
 class Html(TempDirTestCase):
     def setUp(self):
         super().setUp()
@@ -89,9 +98,11 @@ class Html(TempDirTestCase):
         page = parse(dom)
         self.assertEqual(len(page.sections), 1)
         section = page.sections[0]
-        doc = json.loads(run("--format", "json", REPORT).stdout)
+        doc = json.loads(run("--format", "json", "--min-hits", "0", REPORT).stdout)
         self.assertEqual({t: len(h) for t, h in section["hits"].items()}, json_counts(doc))
-        self.assertEqual(sum(json_counts(doc).values()), 42)
+        self.assertEqual(sum(json_counts(doc).values()), 38)
+        self.assertEqual({t: len(h) for t, h in section["in_name"].items()}, json_in_names(doc))
+        self.assertEqual(json_in_names(doc), {"cooperation": 3, "e-government": 1})
         quotes = [q for q in doc["quotes"] if q["type"] != "term"]
         self.assertEqual(len(section["quotes"]), len(quotes))
         named = {q["speaker"]["name"] for q in quotes if q["speaker"]["name"]}
@@ -112,10 +123,12 @@ class Html(TempDirTestCase):
         dom, console = chromium_dom(out)
         self.assertEqual(console, [])
         page = parse(dom)
-        corpus = json.loads(run("--format", "json", CORPUS).stdout)
+        corpus = json.loads(run("--format", "json", "--min-hits", "0", CORPUS).stdout)
         self.assertEqual(len(page.sections), len(corpus["documents"]))
         for section, doc in zip(page.sections, corpus["documents"]):
             self.assertEqual({t: len(h) for t, h in section["hits"].items()}, json_counts(doc),
+                             doc["document"]["path"])
+            self.assertEqual({t: len(h) for t, h in section["in_name"].items()}, json_in_names(doc),
                              doc["document"]["path"])
             self.assertEqual(len(section["quotes"]), sum(q["type"] != "term" for q in doc["quotes"]))
         ids = {attrs.get("id") for _, attrs in page.elements}

@@ -50,18 +50,18 @@ TEST_CASE("summary: documents, themes, co-occurrence, months and speakers") {
   const SummaryTheme& beta = s.themes[1];
   CHECK(alpha.id == "alpha");
   // alpha: "Climate" twice in d1, "Climate" once in d2's quote; beta: water 2 in d1, 2 in d2
-  // ("Water Agency" counts: entries match words, not names).
+  // ("Water Agency" is a name: its "Water" is evidence, not counted).
   CHECK(alpha.documents == 2);
   CHECK(alpha.hits == 3);
   CHECK(beta.documents == 2);
-  CHECK(beta.hits == 5);
+  CHECK(beta.hits == 4);
   CHECK(alpha.terms.at("climate*") == 3);
   CHECK(s.both(0, 1) == 2);
   CHECK(s.both(0, 0) == 2);
   REQUIRE(s.months.size() == 2);
   CHECK(s.months.begin()->first == "2025-06");
   CHECK(s.months.at("2025-06").documents == 1);
-  CHECK(s.months.at("2025-06").theme_hits == std::vector<std::uint64_t>{2, 3});
+  CHECK(s.months.at("2025-06").theme_hits == std::vector<std::uint64_t>{2, 2});
   CHECK(s.months.at("2025-07").theme_hits == std::vector<std::uint64_t>{1, 2});
   REQUIRE(s.speakers.count("Anna Berg") == 1);
   const SummarySpeaker& anna = s.speakers.at("Anna Berg");
@@ -73,9 +73,9 @@ TEST_CASE("summary: documents, themes, co-occurrence, months and speakers") {
   CHECK(anna.themes.at("beta") == 1);
   // Mean density over the documents touched, exact: d1 has 22 words (numbers count), d2 14.
   CHECK(s.words == 22 + 14 + 6);
-  CHECK(beta.mean_per_1k() == doctest::Approx((3000.0 / 22 + 2000.0 / 14) / 2).epsilon(1e-9));
+  CHECK(beta.mean_per_1k() == doctest::Approx((2000.0 / 22 + 2000.0 / 14) / 2).epsilon(1e-9));
   // The lower median of two values is the smaller one, exactly (the extremes are kept).
-  CHECK(beta.median_per_1k() == 3000.0 / 22);
+  CHECK(beta.median_per_1k() == 2000.0 / 22);
 }
 
 TEST_CASE("summary: merged shards equal one pass, through JSON") {
@@ -122,6 +122,39 @@ TEST_CASE("summary: merging summaries of other lexicons, and bad summaries, fail
         "p:1: not a valid summary: 'documents' must be a non-negative integer");
   CHECK(CorpusSummary::from_json("{\"schema\"", "p:1").status().message().rfind(
             "p:1: not a valid summary: [json.exception.parse_error", 0) == 0);
+}
+
+TEST_CASE("summary: hits inside names count as the analyzer counted them, and merge only alike") {
+  Lexicon lexicon = testutil::make_lexicon(std::vector<testutil::LexFile>{
+      {"a.lex", "@theme alpha\nclimate*\n"}, {"b.lex", "@theme beta\nwater\n"}});
+  AnalyzerOptions options;
+  options.count_names = true;
+  Result<Analyzer> counting = Analyzer::create(std::move(lexicon), *Tokenizer::create(), options);
+  REQUIRE(counting.ok());
+  CorpusSummary with(counting->lexicon(), true);
+  for (int i = 0; i < 3; ++i) with.add(analyze(*counting, i));
+  CHECK(with.themes[1].hits == 5);  // the "Water" of the Water Agency counts too
+  CHECK(with.to_json(-1, false).find("\"count_names\":true") != std::string::npos);
+
+  const Analyzer plain = make_analyzer();
+  CorpusSummary without(plain.lexicon());
+  without.add(analyze(plain, 0));
+  CHECK(without.themes[1].hits == 2);
+  CHECK_THROWS_AS(without.add(analyze(*counting, 1)), std::logic_error);
+  Result<CorpusSummary> part = CorpusSummary::from_json(with.to_json(-1, true), "p.jsonl:9");
+  REQUIRE(part.ok());
+  CHECK(part->count_names);
+  const Status status = without.merge(*part, "p.jsonl:9");
+  CHECK(status.code() == StatusCode::kBadInput);
+  CHECK(status.message() ==
+        "p.jsonl:9: made with --count-names and the first summary without it; summaries can "
+        "only be merged when they count hits inside names alike");
+  // A summary from before names were told apart counted every hit.
+  std::string old = without.to_json(-1, false);
+  old.erase(old.find("\"count_names\":false,"), 20);
+  Result<CorpusSummary> legacy = CorpusSummary::from_json(old, "old.jsonl:1");
+  REQUIRE(legacy.ok());
+  CHECK(legacy->count_names);
 }
 
 TEST_CASE("quantile sketch: within its relative accuracy, exact counts, mergeable") {
