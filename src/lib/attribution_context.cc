@@ -213,6 +213,10 @@ bool Context::is_function_word(std::size_t i) const {
                            "indeed", "also", "thus", "nonetheless", "nevertheless", "besides",
                            "while", "whilst", "amid", "although", "though", "since", "because",
                            "despite", "unlike", "until", "unless", "whether", "once",
+                           // interjections that open a quote as a vocative would: “Sorry, I ...”
+                           "sorry", "please", "thanks", "okay", "ok", "hey", "wow", "hello",
+                           "goodbye", "yeah", "really", "seriously", "honestly", "absolutely",
+                           "exactly", "alas",
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 

@@ -45,13 +45,23 @@ bool clause_opener(const Context& c, std::size_t k) {
 
 // Prepositions and subordinators that open a phrase standing before the subject, up to a
 // comma: "In a statement, ...", "When the F.B.I. director, James B. Comey, said ...".
+bool participle_opener(const Context& c, std::size_t k);
+
 bool adverbial_opener(const Context& c, std::size_t k) {
-  return c.is_calendar(k) ||
+  return c.is_calendar(k) || participle_opener(c, k) ||
          in_list(c.keys[k], {"in", "on", "at", "after", "before", "when", "while", "during",
                              "since", "as", "like", "unlike", "with", "without", "for", "although",
-                             "though", "if", "because", "despite", "speaking", "asked", "earlier",
+                             "though", "if", "because", "despite", "earlier",
                              "later", "last", "en", "tras", "durante", "dans", "lors", "après",
                              "в", "на", "после", "во"});
+}
+
+// A participle opening a sentence before its subject: "Asked about ..., she replied",
+// "Responding, Dr. Otieno-Walusimbi agreed".
+bool participle_opener(const Context& c, std::size_t k) {
+  return in_list(c.keys[k], {"asked", "pressed", "questioned", "speaking", "referring",
+                             "responding", "reacting", "talking", "writing", "commenting",
+                             "addressing", "told"});
 }
 
 // The first word of the clause's subject in a sentence starting at word `begin`, for a verb at
@@ -60,8 +70,20 @@ std::size_t clause_start(const Context& c, std::size_t begin, std::size_t verb) 
   std::size_t s = begin;
   while (s + 1 < verb && clause_opener(c, s)) ++s;
   if (s < verb && adverbial_opener(c, s)) {
+    // Past a relative clause in commas that ends the phrase: "Asked about her vote if Clinton
+    // faces Trump, who has insulted women, Mexicans and Muslims, she replied".
     for (std::size_t j = s + 1; j < verb; ++j) {
-      if (has_any(c.gap(j), ",")) return j;
+      if (!has_any(c.gap(j), ",")) continue;
+      if (!in_list(c.keys[j], {"who", "which", "where", "whose", "whom"})) return j;
+      std::size_t next = j + 1;
+      while (next < verb && !has_any(c.gap(next), ",")) ++next;
+      if (next >= verb) return j;
+      // The relative clause may list things in commas: the subject is the last segment.
+      std::size_t last = next;
+      for (std::size_t m = next + 1; m < verb; ++m) {
+        if (has_any(c.gap(m), ",")) last = m;
+      }
+      return last;
     }
   }
   return s;
@@ -382,6 +404,14 @@ std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth) 
     if (c.words[b].paragraph + kSubjectParagraphs < paragraph) break;
     const std::int32_t subject = sentence_subject(c, b, k, depth);
     if (agrees(c, subject, gender)) return subject;
+    // A participle opening the pronoun's own sentence has the pronoun for subject, so the
+    // people it names are not its antecedent: "Asked about her vote if Clinton faces Trump, she
+    // replied".
+    if (n == 0 && before < c.size() && c.words[before].sentence == sentence &&
+        participle_opener(c, b)) {
+      k = b;
+      continue;
+    }
     // No person is the subject, but the sentence names one: the first named before a verb of
     // speech ("His digital mastermind, Teddy Goff, helms ..., but Goff said ..."), else the first.
     std::int32_t first = -1;

@@ -110,8 +110,10 @@ void split_role(const Context& c, std::size_t begin, std::size_t end, std::strin
 namespace {
 
 bool role_within(const Context& c, std::size_t begin, std::size_t end, std::size_t first_words) {
-  for (std::size_t k = begin; k < end && k < begin + first_words; ++k) {
+  // A hyphenated compound is one word: the club's 78-year-old president.
+  for (std::size_t k = begin, words = 0; k < end && words < first_words; ++k) {
     if (c.is(WordClass::kRoles, k)) return true;
+    if (k + 1 >= end || c.gap(k + 1) != "-") ++words;
   }
   return false;
 }
