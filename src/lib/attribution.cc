@@ -939,6 +939,9 @@ bool verb_follows(const Context& c, const Quote& q, std::uint32_t next_quote) {
   if (c.keys[v] == "a" && v + 1 < w.end) ++v;  // a-t-elle ajouté
   const std::size_t m = c.match(WordClass::kVerbs, v);
   if (m == 0 || c.value(WordClass::kVerbs, v) == "noun" || v + m >= w.end) return false;
+  // "on MSNBC's “Morning Joe,” calling it a no-brainer": a participle goes on with the
+  // sentence; it does not say who spoke the quote.
+  if (c.keys[v].ends_with("ing")) return false;
   return c.is(WordClass::kPronouns, v + m) || c.words[v + m].upper || c.keys[v + m] == "t";
 }
 
@@ -1523,7 +1526,10 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     Quote& q = quotes[i];
     if (q.type != QuoteType::kDirect || q.depth != 0 || q.unclosed || q.paragraphs > 1) continue;
     const auto [first, end] = c.words_within(q.span);
-    if (end - first > 12 || !embedded(c, q)) continue;
+    if (end - first > 12) continue;
+    // Embedded in the sentence, or in apposition after a noun naming works (the spot,
+    // “Trumpcare,” links ...).
+    if (!embedded(c, q) && !titled_apposition(c, q)) continue;
     std::uint32_t next = static_cast<std::uint32_t>(text.size());
     for (std::size_t j = i + 1; j < quotes.size(); ++j) {
       if (quotes[j].depth == 0) {
@@ -1549,7 +1555,12 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
       }
     }
     // “...,” she said after a show's title is still the show's: She told NBC's “Meet the Press”.
-    const bool title = embedded(c, q) && title_case(c, q);
+    // (and the spot titled “Dangerous,”: a verb of speech before it is about the spot)
+    const std::size_t lead = c.word_at_or_after(q.outer.begin);
+    const bool title = embedded(c, q) &&
+                       (title_case(c, q) ||
+                        (lead > 0 && in_list(c.keys[lead - 1], {"titled", "entitled", "dubbed",
+                                                                "nicknamed", "headlined"})));
     Quote trial = q;
     if (!title && (attribute_after(c, trial, after_quote(c, q, next)) ||
                    attribute_before(c, trial, before_quote(c, q))) &&

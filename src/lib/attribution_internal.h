@@ -297,6 +297,11 @@ bool embedded(const Context& c, const Quote& q);
 // Whether the quote names a title, a phrase or a slogan rather than quoting words: title case
 // (“Meet the Press”), or after so-called, the phrase, a show, a book, known as, titled.
 bool names_a_title(const Context& c, const Quote& q);
+// Whether the quote, in title case, stands in apposition after a noun naming works: the spot,
+// “Trumpcare,” links ...; a documentary, “Citizen Carly,” in which ...
+bool titled_apposition(const Context& c, const Quote& q);
+// Whether every word of four letters or more in the quote is capitalised, and the first is.
+bool title_case_words(const Context& c, const Quote& q);
 // Whether the quote is in title case: every word of four letters or more capitalised (“Meet the
 // Press”, “Opening Belle,”), outside the first paragraph (a headline capitalises every word).
 bool title_case(const Context& c, const Quote& q);

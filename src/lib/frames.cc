@@ -250,6 +250,16 @@ bool embedded(const Context& c, const Quote& q) {
   return !has_any(lead, ",:.!?;()") && !has_dash(lead);
 }
 
+// Whether every word of four letters or more in the quote is capitalised, and the first is.
+bool title_case_words(const Context& c, const Quote& q) {
+  const auto [first, end] = c.words_within(q.span);
+  bool title = first < end && c.words[first].upper;
+  for (std::size_t k = first; k < end && title; ++k) {
+    if (c.keys[k].size() >= 4 && !c.words[k].upper) title = false;
+  }
+  return title;
+}
+
 bool title_case(const Context& c, const Quote& q) {
   const auto [first, end] = c.words_within(q.span);
   bool title = end - first >= 2 && q.paragraph > 0;
@@ -257,6 +267,18 @@ bool title_case(const Context& c, const Quote& q) {
     if (c.keys[k].size() >= 4 && !c.words[k].upper) title = false;
   }
   return title;
+}
+
+bool titled_apposition(const Context& c, const Quote& q) {
+  const std::size_t first = c.word_at_or_after(q.outer.begin);
+  if (first == 0 || first >= c.size() || c.words[first - 1].paragraph != q.paragraph) return false;
+  std::size_t prev = first - 1;
+  const std::string_view lead = c.text.substr(c.words[prev].span.end, q.outer.begin - c.words[prev].span.end);
+  return has_any(lead, ",") && lead.find_first_not_of(", \u00A0") == std::string_view::npos &&
+         title_case_words(c, q) &&
+         in_list(c.keys[prev], {"ad", "spot", "show", "program", "programme", "book", "novel", "film",
+                                "movie", "blog", "column", "podcast", "documentary", "series", "song",
+                                "album", "video", "newsletter", "memoir", "commercial"});
 }
 
 bool names_a_title(const Context& c, const Quote& q) {
@@ -270,10 +292,17 @@ bool names_a_title(const Context& c, const Quote& q) {
     return true;
   }
   if (first == 0) return false;
-  const std::size_t prev = first - 1;
+  std::size_t prev = first - 1;
   if (c.words[prev].quoted || c.words[prev].paragraph != q.paragraph) return false;
+  // "a blog called the “Feed,”", "his column, “Playbook,”": past an article, or the comma of an
+  // apposition after a noun that names works.
+  if (in_list(c.keys[prev], {"the", "a", "an"}) && prev > 0 && !c.words[prev - 1].quoted &&
+      !in_list(c.keys[prev - 1], {"called", "named"})) {
+    --prev;
+  }
   // The word before the opening mark: so-called, the phrase, a show, a book, known as, titled.
   const std::string& key = c.keys[prev];
+  if (titled_apposition(c, q)) return true;
   if (key == "called" || key == "named") {
     // "so-called", "a movie called “Equity”": naming; "calling Alwaleed “dopey”" is speech.
     return prev > 0 && (c.keys[prev - 1] == "so" ||
@@ -309,7 +338,8 @@ bool names_a_title(const Context& c, const Quote& q) {
                        "headline", "show", "program", "programme", "series", "book", "film",
                        "movie", "novel", "song", "album", "play", "documentary", "segment",
                        "column", "op-ed", "editorial", "episode", "podcast", "memoir", "newsletter",
-                       "magazine", "newspaper", "brand", "operation", "doctrine", "hashtags"});
+                       "magazine", "newspaper", "brand", "operation", "doctrine", "hashtags",
+                       "ad", "spot", "blog", "commercial", "sheet"});
 }
 
 namespace {

@@ -164,6 +164,10 @@ std::size_t name_run_end(const Context& c, std::size_t i, std::size_t last_allow
 }  // namespace
 
 bool all_caps(std::string_view word) {
+  // The possessive's s is not part of the word: MSNBC's, CNN’s.
+  for (const std::string_view suffix : {"'s", "\u2019s"}) {
+    if (word.ends_with(suffix)) word.remove_suffix(suffix.size());
+  }
   int letters = 0;
   for (char ch : word) {
     if (ch >= 'a' && ch <= 'z') return false;
