@@ -287,6 +287,19 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
         k = e - 1;
         continue;
       }
+      // "the Democratic presidential candidate": a capitalised modifier, lower-case ones and the
+      // noun of a title.
+      if (definite && k == i + 1 && e == k + 1) {
+        std::size_t n = e;
+        while (n < limit && n < e + 2 && !c.words[n].upper && !c.breaks(n, ",.;:!?()") &&
+               !c.is(WordClass::kRoles, n) && !c.is_function_word(n) && !c.is(WordClass::kVerbs, n)) {
+          ++n;
+        }
+        if (n > e && n < limit && !c.breaks(n, ",.;:!?()") && c.is(WordClass::kRoles, n)) {
+          k = n - 1;
+          continue;
+        }
+      }
       if (e > k + 1 && (c.is(WordClass::kUnnamed, e - 1) || c.is(WordClass::kGroups, e - 1)) &&
           (c.is_place(k, e - 1) || c.is(WordClass::kOrganisations, e - 2))) {
         k = e - 2;
@@ -539,7 +552,10 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
       if (after != end) continue;
       // "Mike DuHaime, a Republican strategist, said": the description is an apposition of the
       // name before it, who is the speaker.
-      if (np.reference == SpeakerReference::kDescription && c.is_article(b)) {
+      // (An apposition closes with a comma: in "an interview with Mika Brzezinski, the
+      // Democratic presidential candidate stated" the description is the subject.)
+      if (np.reference == SpeakerReference::kDescription && c.is_article(b) &&
+          (end >= c.size() || has_any(c.gap(end), ",)"))) {
         if (NounPhrase named = name_before_apposition(c, b, lower); named.ok()) return named;
       }
       return np;
@@ -1529,6 +1545,19 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     if (end - first > 12) continue;
     // Embedded in the sentence, or in apposition after a noun naming works (the spot,
     // “Trumpcare,” links ...).
+    // A second name joined to a first one: known as “rabbit patches” or “goat farms.”
+    if (i > 0 && quotes[i - 1].type == QuoteType::kTerm && quotes[i - 1].depth == 0 &&
+        quotes[i - 1].paragraph == q.paragraph && end - first <= 4) {
+      const std::string_view between =
+          text.substr(quotes[i - 1].outer.end, q.outer.begin - quotes[i - 1].outer.end);
+      std::string_view rest = between;
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+      while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+      if (rest == "or" || rest == "and" || rest == "nor") {
+        q.type = QuoteType::kTerm;
+        continue;
+      }
+    }
     if (!embedded(c, q) && !titled_apposition(c, q)) continue;
     std::uint32_t next = static_cast<std::uint32_t>(text.size());
     for (std::size_t j = i + 1; j < quotes.size(); ++j) {

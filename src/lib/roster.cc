@@ -300,6 +300,15 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
   }
   const std::size_t seg = segment_end(c, end, 16);
   if (!role_within(c, end, seg, 4)) return end;
+  // "In an interview with Mika Brzezinski, the Democratic presidential candidate stated that
+  // ...": a segment that runs into a verb of speech is the next clause's subject, not an
+  // apposition (but "a lawyer who said" is one).
+  for (std::size_t j = end + 1; j < seg; ++j) {
+    if (in_list(c.keys[j], {"who", "which", "that", "whose", "whom"})) break;
+    if (!c.words[j].upper && c.is(WordClass::kVerbs, j) && c.value(WordClass::kVerbs, j) != "noun") {
+      return end;
+    }
+  }
   std::string role, affiliation;
   split_role(c, end, seg, &role, &affiliation);
   if (s.role.empty()) s.role = role;
