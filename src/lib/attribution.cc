@@ -989,9 +989,11 @@ constexpr std::uint32_t kTurnGap = 3;
 constexpr std::uint32_t kConversationGap = 4;
 
 // Whether the quote is in the document's headline: a first paragraph of at most 25 words that
-// more paragraphs follow.
+// more paragraphs follow. (A single lower-case word there is a scare quote: Could an 'accident'
+// by Janet Yellen derail Clinton?)
 bool in_headline(const Context& c, const Quote& q) {
   if (q.paragraph != 0 || c.tokens.paragraphs.size() < 2) return false;
+  if (const auto [first, end] = c.words_within(q.span); end <= first + 1) return false;
   std::size_t words = 0;
   while (words < c.size() && c.words[words].paragraph == 0) ++words;
   return words <= 25;
@@ -1543,8 +1545,12 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
     if (q.type != QuoteType::kDirect || q.depth != 0 || q.unclosed || q.paragraphs > 1) continue;
     const auto [first, end] = c.words_within(q.span);
     if (end - first > 12) continue;
-    // Embedded in the sentence, or in apposition after a noun naming works (the spot,
-    // “Trumpcare,” links ...).
+    // A label alone in its paragraph ("Related:" above links on a web page) quotes no one.
+    if (end - first <= 3 && q.span.slice(text).ends_with(":") && opens_paragraph(c, q) &&
+        (end >= c.size() || c.words[end].paragraph != q.paragraph)) {
+      q.type = QuoteType::kTerm;
+      continue;
+    }
     // A second name joined to a first one: known as “rabbit patches” or “goat farms.”
     if (i > 0 && quotes[i - 1].type == QuoteType::kTerm && quotes[i - 1].depth == 0 &&
         quotes[i - 1].paragraph == q.paragraph && end - first <= 4) {
@@ -1558,6 +1564,8 @@ std::vector<Speaker> attribute_quotes(std::string_view text, const TokenizedText
         continue;
       }
     }
+    // Embedded in the sentence, or in apposition after a noun naming works (the spot,
+    // “Trumpcare,” links ...).
     if (!embedded(c, q) && !titled_apposition(c, q)) continue;
     std::uint32_t next = static_cast<std::uint32_t>(text.size());
     for (std::size_t j = i + 1; j < quotes.size(); ++j) {
