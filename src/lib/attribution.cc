@@ -683,11 +683,19 @@ bool surname_elsewhere(const Context& c, std::size_t k) {
   return false;
 }
 
+// Whether the gap before word k ends a sentence: ".", "!", "?" or ";", but not the point of an
+// abbreviation that closes a bracket (Sen. Richard J. Durbin (D-Ill.), noting ...).
+bool ends_sentence(const Context& c, std::size_t k) {
+  const std::string_view gap = c.gap(k);
+  if (!has_any(gap, ".!?;")) return false;
+  return !(gap.starts_with(".)") && !has_any(gap.substr(1), ".!?;"));
+}
+
 Window before_quote(const Context& c, const Quote& q) {
   const std::size_t hi = c.word_at_or_after(q.outer.begin);
   std::size_t lo = hi;
   while (lo > 0 && !c.words[lo - 1].quoted && c.words[lo - 1].paragraph == q.paragraph &&
-         (lo == hi || !has_any(c.gap(lo), ".!?;"))) {
+         (lo == hi || !ends_sentence(c, lo))) {
     --lo;
   }
   if (lo < hi) {

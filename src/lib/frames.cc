@@ -169,7 +169,13 @@ NounPhrase clause_subject(Context& c, std::size_t v, std::size_t begin) {
   if (has_any(c.gap(k), ",")) {
     const std::size_t s = clause_start(c, begin, k);
     NounPhrase head = speaker_after(c, s, k);
-    if (head.ok() && head.end < k && has_any(c.gap(head.end), ",") &&
+    // (past a party tag: "Sen. Richard J. Durbin (D-Ill.), noting ..., said")
+    std::size_t after = head.end;
+    if (head.ok() && after < k && has_any(c.gap(after), "(")) {
+      while (after < k && after < head.end + 5 && !has_any(c.gap(after + 1), ")")) ++after;
+      ++after;
+    }
+    if (head.ok() && after < k && has_any(c.gap(after), ",") &&
         head.reference != SpeakerReference::kPronoun) {
       return head;
     }

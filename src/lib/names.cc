@@ -33,7 +33,7 @@ bool title_word(const Context& c, std::size_t k) {
     return k > 0 && (c.is(WordClass::kOrganisations, k - 1) || c.is_possessive(k - 1) ||
                      all_caps(c.words[k - 1].span.slice(c.text)) ||
                      (c.words[k - 1].upper && joined(c, k) && !c.is(WordClass::kGivenNames, k - 1) &&
-                      !c.is(WordClass::kHonorifics, k - 1)));
+                      !c.is(WordClass::kHonorifics, k - 1) && !c.is_function_word(k - 1)));
   }
   return c.is(WordClass::kRoles, k) || c.is(WordClass::kHonorifics, k) ||
          (!c.words[k].upper && c.is(WordClass::kUnnamed, k));
