@@ -554,8 +554,11 @@ NounPhrase speaker_before(Context& c, std::size_t end, std::size_t lower) {
       // name before it, who is the speaker.
       // (An apposition closes with a comma: in "an interview with Mika Brzezinski, the
       // Democratic presidential candidate stated" the description is the subject.)
-      if (np.reference == SpeakerReference::kDescription && c.is_article(b) &&
-          (end >= c.size() || has_any(c.gap(end), ",)"))) {
+      // ("Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted": no article.)
+      if ((np.reference == SpeakerReference::kDescription || np.reference == SpeakerReference::kTitle) &&
+          (c.is_article(b) || ((c.is(WordClass::kRoles, b) || c.is(WordClass::kUnnamed, b)) &&
+                               has_any(c.gap(b), ","))) &&
+          (end >= c.size() || has_any(c.gap(end), ",()"))) {
         if (NounPhrase named = name_before_apposition(c, b, lower); named.ok()) return named;
       }
       return np;
@@ -910,6 +913,13 @@ bool attribute_before(Context& c, Quote& q, Window w) {
         that ? AttributionMethod::kSaidThat : AttributionMethod::kLeadingVerb;
     std::size_t subject_end = v;
     if (v > w.begin && c.keys[v - 1] == "a") --subject_end;  // French: Awa Koné a déclaré que
+    // "Mrs. Clinton shook her head and said, “No.”": the second of two verbs shares the
+    // subject of the sentence, not the object of the first ("her head").
+    if (v > w.begin + 1 && in_list(c.keys[v - 1], {"and", "then"}) && !c.breaks(v - 1, ",;:")) {
+      if (NounPhrase np = narration_subject(c, q); np.ok()) {
+        return set(c, q, np, words_span(c, v, m), AttributionMethod::kLeadingVerb, 0.9);
+      }
+    }
     // "..., calling him “a disgrace”": not the phrase before the comma, but the subject of the
     // verb before the participle.
     NounPhrase np = participle(c, v) || has_any(c.gap(subject_end), ",")
