@@ -913,6 +913,19 @@ bool attribute_before(Context& c, Quote& q, Window w) {
         that ? AttributionMethod::kSaidThat : AttributionMethod::kLeadingVerb;
     std::size_t subject_end = v;
     if (v > w.begin && c.keys[v - 1] == "a") --subject_end;  // French: Awa Koné a déclaré que
+    // "Because of how Democrats crafted the primary schedule, explained Rosenberg, “...”": a
+    // verb after a comma with a name right after it is inverted.
+    if (has_any(c.gap(v), ",") && !participle(c, v) && v + m < w.end && c.words[v + m].upper &&
+        !c.words[v + m].quoted && c.gap(v + m).find_first_not_of(" \u00A0") == std::string_view::npos) {
+      if (NounPhrase np = speaker_after(c, v + m, w.end);
+          np.ok() && (np.reference == SpeakerReference::kName || np.reference == SpeakerReference::kPartialName) &&
+          has_any(c.text.substr(c.words[np.end - 1].span.end,
+                                np.end < c.size() ? c.words[np.end].span.begin - c.words[np.end - 1].span.end
+                                                  : std::string_view::npos),
+                  ",:")) {
+        return set(c, q, np, words_span(c, v, m), AttributionMethod::kLeadingVerb, 0.9);
+      }
+    }
     // "Mrs. Clinton shook her head and said, “No.”": the second of two verbs shares the
     // subject of the sentence, not the object of the first ("her head").
     if (v > w.begin + 1 && in_list(c.keys[v - 1], {"and", "then"}) && !c.breaks(v - 1, ",;:")) {
