@@ -61,7 +61,11 @@ bool adverbial_opener(const Context& c, std::size_t k) {
 bool participle_opener(const Context& c, std::size_t k) {
   return in_list(c.keys[k], {"asked", "pressed", "questioned", "speaking", "referring",
                              "responding", "reacting", "talking", "writing", "commenting",
-                             "addressing", "told"});
+                             "addressing", "told", "recalling", "noting", "explaining",
+                             "describing", "citing", "echoing", "defending", "insisting",
+                             "acknowledging", "conceding", "warning", "pointing", "looking",
+                             "standing", "appearing", "campaigning", "testifying", "announcing",
+                             "reflecting", "interviewed"});
 }
 
 // The first word of the clause's subject in a sentence starting at word `begin`, for a verb at
