@@ -220,6 +220,14 @@ bool Context::is_function_word(std::size_t i) const {
                            "во", "в", "на", "по", "и", "en", "con", "para", "y", "et", "pour"});
 }
 
+bool Context::before_division(std::size_t i) const {
+  return i < words.size() && !words[i].upper && i > 0 && gap(i) == " " &&
+         in_list(keys[i], {"область", "области", "областью", "край", "края", "краю", "краем",
+                           "округ", "округа", "округе", "район", "района", "районе",
+                           "республика", "республики", "республике", "oblast", "krai",
+                           "province", "provincia", "prefecture", "county"});
+}
+
 bool Context::known_organisation(std::size_t begin, std::size_t end) const {
   if (begin >= end || organisation_words_.empty()) return false;
   for (std::size_t k = begin; k < end; ++k) {

@@ -92,9 +92,15 @@ class Context {
   bool is_indefinite(std::size_t i) const;  // a, an, one, un, una, une
   bool is_quantifier(std::size_t i) const;  // several, many, some, несколько, ...
   bool is_function_word(std::size_t i) const;  // I, it, then, in, ...: never part of a name
+  // Word i is the lower-case noun of a region, province or district (области, края, oblast).
+  bool before_division(std::size_t i) const;
   // Words [begin, end) name a place: every word is covered by the gazetteer ("New Hampshire",
   // "Kuwait’s", "Mexico City", "Brazilian"). A place is never a speaker.
-  bool is_place(std::size_t begin, std::size_t end) const { return covered(WordClass::kPlaces, begin, end); }
+  // Also a capitalised word before the noun of an administrative division: "Курганской
+  // области", "Kurgan oblast", "la provincia".
+  bool is_place(std::size_t begin, std::size_t end) const {
+    return covered(WordClass::kPlaces, begin, end) || before_division(end);
+  }
   // Words [begin, end) name a publication (Reuters, the daily al-Qabas): the channel of a quote.
   bool is_publication(std::size_t begin, std::size_t end) const {
     return covered(WordClass::kPublications, begin, end);
