@@ -231,6 +231,8 @@ std::size_t skip_time(const Context& c, std::size_t i, std::size_t limit) {
 
 bool person_like(const Context& c, std::size_t begin, std::size_t end) {
   if (begin >= end || c.is_article(begin)) return false;
+  // A party tag after a name: R-Utah, D-Calif.
+  if (end == begin + 2 && in_list(c.keys[begin], {"r", "d", "i"}) && c.gap(begin + 1) == "-") return false;
   // "the local daily al-Qabas", "the newspaper Kommersant": a publication's name.
   if (begin > 0 && c.value(WordClass::kPublications, begin - 1) == "noun" && !c.breaks(begin, ",.;:!?()")) {
     return false;
