@@ -674,18 +674,6 @@ Window after_quote(const Context& c, const Quote& q, std::uint32_t next_quote) {
 // Words before the opening mark in its sentence (Name noted: “…”), or the last sentence of the
 // previous paragraph when that ends with a colon or a comma and the quote opens its paragraph
 // (“it was impossible for him not to say exactly as he had said at dinner,”).
-// Whether the word at k is, somewhere in the text, a surname after a given name (Bush in "Jeb
-// Bush").
-bool surname_elsewhere(const Context& c, std::size_t k) {
-  for (std::size_t j = 1; j < c.size(); ++j) {
-    if (j != k && c.keys[j] == c.keys[k] && c.words[j].upper && c.is(WordClass::kGivenNames, j - 1) &&
-        c.words[j - 1].upper && c.gap(j) == " ") {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Whether the gap before word k ends a sentence: ".", "!", "?" or ";", but not the point of an
 // abbreviation that closes a bracket (Sen. Richard J. Durbin (D-Ill.), noting ...).
 bool ends_sentence(const Context& c, std::size_t k) {
@@ -857,7 +845,7 @@ bool attribute_before(Context& c, Quote& q, Window w) {
         std::int32_t s = c.find_person(b, w.end, b);
         // A name the roster did not admit ("Jeb Bush and Hillary Clinton reject the term"): a
         // person when it has a given name, or is a surname the text gives a given name for.
-        if (s < 0 && (c.is(WordClass::kGivenNames, b) || (w.end == b + 1 && surname_elsewhere(c, b)))) {
+        if (s < 0 && (c.is(WordClass::kGivenNames, b) || (w.end == b + 1 && c.surname_elsewhere(b)))) {
           s = c.person(b, w.end);
         }
         if (s >= 0) {
@@ -1026,7 +1014,7 @@ bool in_headline(const Context& c, const Quote& q) {
   if (q.paragraph != 0 || c.tokens.paragraphs.size() < 2) return false;
   if (const auto [first, end] = c.words_within(q.span); end <= first + 1) return false;
   std::size_t words = 0;
-  while (words < c.size() && c.words[words].paragraph == 0) ++words;
+  while (words < c.size() && words <= 25 && c.words[words].paragraph == 0) ++words;
   return words <= 25;
 }
 

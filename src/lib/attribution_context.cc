@@ -228,6 +228,18 @@ bool Context::before_division(std::size_t i) const {
                            "province", "provincia", "prefecture", "county"});
 }
 
+bool Context::surname_elsewhere(std::size_t k) const {
+  if (!surnames_built_) {
+    surnames_built_ = true;
+    for (std::size_t j = 1; j < words.size(); ++j) {
+      if (words[j].upper && words[j - 1].upper && is(WordClass::kGivenNames, j - 1) && gap(j) == " ") {
+        surnames_.insert(keys[j]);
+      }
+    }
+  }
+  return k < words.size() && surnames_.contains(keys[k]);
+}
+
 bool Context::known_organisation(std::size_t begin, std::size_t end) const {
   if (begin >= end || organisation_words_.empty()) return false;
   for (std::size_t k = begin; k < end; ++k) {

@@ -94,6 +94,9 @@ class Context {
   bool is_function_word(std::size_t i) const;  // I, it, then, in, ...: never part of a name
   // Word i is the lower-case noun of a region, province or district (области, края, oblast).
   bool before_division(std::size_t i) const;
+  // The key of word k is, somewhere in the text, a capitalised surname after a given name (Bush
+  // in "Jeb Bush"). The set is built once, on first use.
+  bool surname_elsewhere(std::size_t k) const;
   // Words [begin, end) name a place: every word is covered by the gazetteer ("New Hampshire",
   // "Kuwait’s", "Mexico City", "Brazilian"). A place is never a speaker.
   // Also a capitalised word before the noun of an administrative division: "Курганской
@@ -207,6 +210,8 @@ class Context {
 
   void mark_common_capitals();
   // Role words -> named speakers with them in their role or participation (resolve_title).
+  mutable std::unordered_set<std::string_view> surnames_;
+  mutable bool surnames_built_ = false;
   mutable std::map<std::string, std::vector<std::int32_t>> role_index_;
   mutable std::size_t role_indexed_ = 0;  // speakers [0, role_indexed_) are in role_index_
   // The last word k < before, at most `window` words back and not inside a quote, where the
