@@ -33,6 +33,21 @@ NounPhrase make(SpeakerReference reference, std::size_t begin, std::size_t end,
   return {reference, begin, end, speaker};
 }
 
+// A place among the modifiers [b, head) of a described source is where it is from: "the
+// Vermont senator", "a New Hampshire official" -> country. A demonym ("a Brazilian delegate")
+// stays in the description only.
+void place_modifier(Context& c, std::int32_t speaker, std::size_t b, std::size_t head) {
+  Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
+  for (std::size_t k = b; k < head && s.country.empty(); ++k) {
+    if (!c.words[k].upper || c.is_article(k)) continue;
+    const std::size_t e = std::min(name_end(c, k), head);
+    if (e > k && c.is_place(k, e) && c.value(WordClass::kPlaces, e - 1) != "demonym") {
+      s.country = collapse_spaces(c.slice(k, e));
+    }
+    if (e > k) k = e - 1;
+  }
+}
+
 // After an unnamed source: "a spokeswoman for Northbridge Systems" -> the affiliation.
 std::size_t read_for_affiliation(Context& c, std::int32_t speaker, std::size_t k, std::size_t limit) {
   if (k + 1 >= limit || !(c.keys[k] == "for" || c.keys[k] == "of" || c.keys[k] == "at")) return k;
@@ -273,6 +288,7 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
       }
       const std::int32_t s = c.unnamed_speaker(i, k + 1, false);
       c.add_mention(s, i, k + 1);
+      place_modifier(c, s, i, k);  // the Vermont senator, a Florida-based strategist
       read_for_affiliation(c, s, k + 1, limit);
       return make(SpeakerReference::kDescription, i, k + 1, s);
     }
@@ -295,7 +311,7 @@ NounPhrase common_phrase_after(Context& c, std::size_t i, std::size_t limit) {
                !c.is(WordClass::kRoles, n) && !c.is_function_word(n) && !c.is(WordClass::kVerbs, n)) {
           ++n;
         }
-        if (n > e && n < limit && !c.breaks(n, ",.;:!?()") && c.is(WordClass::kRoles, n)) {
+        if (n < limit && !c.breaks(n, ",.;:!?()") && c.is(WordClass::kRoles, n)) {
           k = n - 1;
           continue;
         }

@@ -352,6 +352,12 @@ std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool g
 std::int32_t Context::unnamed_speaker(std::size_t begin, std::size_t end, bool group,
                                       const std::string& given_key) {
   std::string name = collapse_spaces(slice(begin, end));
+  // "The Florida senator’s answer was": the speaker is "the Florida senator".
+  if (end > begin && is_possessive(end - 1)) {
+    for (const std::string_view suffix : {"'s", "\u2019s"}) {
+      if (name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+    }
+  }
   // "A spokeswoman said" at the start of a sentence is "a spokeswoman".
   if (is_article(begin) && !name.empty() && name[0] >= 'A' && name[0] <= 'Z') name[0] += 'a' - 'A';
   const std::string key = given_key.empty() ? normalizer_.key(name) : given_key;

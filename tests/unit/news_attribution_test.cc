@@ -127,3 +127,25 @@ TEST_CASE("news attribution: a fragment in reported speech is a partial quote; t
   CHECK(a.quote("Meet the Press").type == QuoteType::kTerm);
   CHECK(a.quote("nuclear option").type == QuoteType::kTerm);
 }
+
+TEST_CASE("news attribution: a described source keeps the place among its modifiers") {
+  // Nobody in the story is a senator, so "the Vermont senator" is a described source of its own
+  // (not the previous turn's speaker), from Vermont; the possessive is not part of its name.
+  const Attributed a = attribute(
+      "\"We support the bill,\" the representative of Kenya said.\n\n"
+      "\"We abstained,\" the representative of Brazil said.\n\n"
+      "\"This bill is a mess,\" the Vermont senator said.\n\n"
+      "\"Turnout will be low,\" a New Hampshire official said.\n\n"
+      "\"No,\" a Brazilian delegate said.\n\n"
+      "The Ohio governor’s answer was that \"the state will pay.\"\n");
+  CHECK(a.speaker_of("This bill is a mess") == "the Vermont senator");
+  CHECK(a.speaker("the Vermont senator").country == "Vermont");
+  CHECK(a.speaker("the Vermont senator").kind == SpeakerKind::kUnnamed);
+  CHECK(a.speaker_of("Turnout will be low") == "a New Hampshire official");
+  CHECK(a.speaker("a New Hampshire official").country == "New Hampshire");
+  // A demonym describes; it is not a country.
+  CHECK(a.speaker_of("No") == "a Brazilian delegate");
+  CHECK(a.speaker("a Brazilian delegate").country.empty());
+  CHECK(a.speaker_of("the state will pay") == "the Ohio governor");
+  CHECK(a.speaker("the Ohio governor").country == "Ohio");
+}
