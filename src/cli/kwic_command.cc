@@ -26,7 +26,10 @@ constexpr const char* kUsage =
     "phrase, or re:REGEX; lexicons/README.md) or of a theme's entries, with the words around\n"
     "it, one line per hit: keyword in context. INPUT is a file, a folder or - as for\n"
     "'themescan'. Hits are found exactly as the analysis finds them (same matching and\n"
-    "exclusions), so the lines explain a theme's count.\n";
+    "exclusions), so the lines explain a theme's count.\n"
+    "\n"
+    "Exit status, as grep's: 0 when there are hits, 1 when there are none (said on standard\n"
+    "error) or some input could not be read, 2 for a usage or lexicon error.\n";
 
 }  // namespace
 
@@ -123,10 +126,13 @@ int run_kwic(const std::vector<std::string>& args) {
     append_csv_row(csv, {"path", "line", "begin", "end", "entry", "left", "match", "right"});
     std::cout << csv;
   }
+  std::size_t documents = 0, hits = 0;
   const bool ok = for_each_document(*analyzer, operands, [&](const DocumentResult& result) {
+    ++documents;
     const TokenizedText tokens = tokenizer->tokenize(result.text);
     const std::vector<KwicLine> lines = kwic_lines(result.text, tokens, result.hits, selected, window);
     const std::string path = display_path(result.path);
+    hits += lines.size();
     for (const KwicLine& k : lines) {
       const std::string match = collapse_spaces(k.match.slice(result.text));
       const std::string& entry = themes[k.theme].entries[k.entry].text;
@@ -145,6 +151,14 @@ int run_kwic(const std::vector<std::string>& args) {
     }
   });
   if (format == "json") std::cout << json.dump(2) << "\n";
+  if (hits == 0 && documents > 0) {
+    std::cout.flush();
+    std::cerr << fmt::format("themescan: no hits of {} in {} document{}\n",
+                             theme_id.empty() ? fmt::format("'{}'", pattern)
+                                              : fmt::format("theme '{}'", theme_id),
+                             documents, documents == 1 ? "" : "s");
+    return kExitDocumentsFailed;
+  }
   return ok ? kExitOk : kExitDocumentsFailed;
 }
 

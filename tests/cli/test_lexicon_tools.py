@@ -112,6 +112,18 @@ class Kwic(TempDirTestCase):
         self.assertEqual(missing.stderr.decode(), "themescan: nope.txt: no such file or folder\n")
         self.assertEqual(len(missing.stdout.decode().splitlines()), 2)
 
+    def test_no_hits_is_said(self):
+        # As grep: exit 1 and a line on standard error; standard output stays a valid document.
+        none = run("kwic", "blockchain", "corpus/01_digital-partners-forum.txt")
+        self.assertEqual((none.returncode, none.stdout), (1, b""))
+        self.assertEqual(none.stderr.decode(),
+                         "themescan: no hits of 'blockchain' in 1 document\n")
+        as_json = run("kwic", "--format", "json", "blockchain", "corpus")
+        self.assertEqual((as_json.returncode, json.loads(as_json.stdout)), (1, []))
+        self.assertRegex(as_json.stderr.decode(),
+                         r"^themescan: no hits of 'blockchain' in \d+ documents\n$")
+        self.assertEqual(run("kwic", "talent", "corpus/01_digital-partners-forum.txt").returncode, 0)
+
 
 class Suggest(TempDirTestCase):
     def test_talent_on_the_sample_corpus(self):
