@@ -19,13 +19,16 @@ struct LintFinding {
   std::uint32_t line = 0;
   std::string kind;     // short-stem, shadowed, contained, overlap, unused, dominant
   std::string message;  // one line
+  // A note informs but is no problem: it does not fail `lint` (contained entries are how a
+  // lexicon says "the longer phrase counts once"; `--strict` counts notes too).
+  bool note = false;
 };
 
 // Findings from the lexicon alone, ordered by file and line:
 //   short-stem  a stem of one or two letters, which matches every word starting with them
 //   shadowed    an entry that can never count: an exclusion of its theme covers it
 //   contained   an entry that is part of a longer entry of its theme (where both match, the
-//               longer one counts, once)
+//               longer one counts, once); a note
 //   overlap     the same entry in two themes, neither nested in the other
 std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon);
 

@@ -30,22 +30,26 @@ constexpr const char* kUsage =
     "  import      an entry an imported dictionary (.dic, .dicx, .yml) had to skip\n"
     "  short-stem  a stem of one or two letters, which matches every word starting with them\n"
     "  shadowed    an entry an exclusion of its theme always covers, so it never counts\n"
-    "  contained   an entry that is part of a longer entry of its theme\n"
+    "  contained   an entry that is part of a longer entry of its theme (a note: where\n"
+    "              both match, the longer one counts, once; often what the author meant)\n"
     "  overlap     the same entry in two themes (neither nested in the other)\n"
     "With --corpus, the inputs are analysed and:\n"
     "  unused      an entry without a hit\n"
     "  dominant    an entry with more than half of its theme's hits (10 or more)\n"
-    "Exit status: 0 no finding, 1 findings, 2 usage error.\n";
+    "Then the number of findings and of notes. Exit status: 0 when there are no findings\n"
+    "(notes do not count unless --strict), 1 with findings, 2 usage error.\n";
 
 }  // namespace
 
 int run_lint(const std::vector<std::string>& args) {
   std::vector<std::string> corpus;
+  bool strict = false;
   po::options_description options("Options");
   options.add_options()
       ("corpus,c", po::value(&corpus)->value_name("INPUT")->composing(),
        "also report entries without hits and entries that dominate a theme in the documents of "
        "INPUT (a file or folder; repeatable)")
+      ("strict", po::bool_switch(&strict), "notes (contained entries) fail the check too")
       ("help,h", "show this help");
   po::variables_map vm;
   std::vector<std::string> paths;
@@ -134,9 +138,10 @@ int run_lint(const std::vector<std::string>& args) {
       const std::string_view text = entry_line ? std::string_view(*content).substr(begin, end - begin)
                                                : std::string_view();
       const std::size_t first = text.find_first_not_of(" \t");
-      if (!entry_line || first == std::string_view::npos || text[first] == '@') {
-        // A file-level problem; after blanking bad entries it can only be that none is left,
-        // which the findings above already explain.
+      if (!entry_line || first == std::string_view::npos || text.substr(first).starts_with("@theme")) {
+        // A file-level problem (no line, or the @theme line: without it every entry would be
+        // an error); after blanking bad lines it can only be that no entry is left, which the
+        // findings above already explain. A bad other directive is blanked like an entry.
         if (!repaired) load_findings.push_back(std::move(f));
         break;
       }
@@ -192,9 +197,13 @@ int run_lint(const std::vector<std::string>& args) {
   for (const LintFinding& f : findings) {
     std::cout << fmt::format("{}:{}: {}: {}\n", f.file, f.line, f.kind, f.message);
   }
-  const std::size_t total = findings.size();
-  std::cout << fmt::format("{} findings\n", total);
-  return total == 0 ? kExitOk : kExitDocumentsFailed;
+  const auto notes = static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [](const LintFinding& f) { return f.note; }));
+  const std::size_t problems = findings.size() - notes;
+  std::cout << fmt::format("{} finding{}", problems, problems == 1 ? "" : "s");
+  if (notes > 0) std::cout << fmt::format(", {} note{}", notes, notes == 1 ? "" : "s");
+  std::cout << "\n";
+  return problems == 0 && (!strict || notes == 0) ? kExitOk : kExitDocumentsFailed;
 }
 
 }  // namespace themescan::cli

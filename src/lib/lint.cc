@@ -97,7 +97,8 @@ std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon) {
       if (entry.kind == EntryKind::kPattern) continue;
       const std::vector<std::string>& mine = keys[t][e];
       const auto add = [&](std::string kind, std::string message) {
-        out.push_back({theme.source, entry.line, std::move(kind), std::move(message)});
+        const bool note = kind == "contained";
+        out.push_back({theme.source, entry.line, std::move(kind), std::move(message), note});
       };
       if (entry.kind == EntryKind::kStem && !entry.exclusion && detail::count_code_points(mine[0]) <= 3 &&
           !has_ideographs(mine[0])) {

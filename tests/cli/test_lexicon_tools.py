@@ -177,7 +177,7 @@ class Lint(TempDirTestCase):
             "lex/cloud.lex:5: unused: entry 'sovereignty' has no hit in the corpus",
             "lex/infra.lex:2: overlap: entry 'cloud' is also in theme 'cloud' (lex/cloud.lex:2); its "
             "hits count for both",
-            "8 findings"])
+            "7 findings, 1 note"])
 
     def test_clean_lexicon_bad_file_and_dominant_entry(self):
         good = self.write("good.lex", "@theme good\nalpha\nbeta\n")
@@ -187,7 +187,7 @@ class Lint(TempDirTestCase):
         result = run("lint", good, bad)
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stdout.decode(), f"{bad}:2: error: bad weight 'high' (a number greater "
-                                                 "than 0, such as 2 or 0.5)\n1 findings\n")
+                                                 "than 0, such as 2 or 0.5)\n1 finding\n")
         # Every bad line of a file is reported, not only the first; the rest is still checked.
         messy = self.write("messy.lex", "@theme messy\nfoo\nfoo\nbar | high\n!!!\nbaz\nbaz\nin*\n")
         self.assertEqual(run("lint", messy).stdout.decode().splitlines(), [
@@ -197,14 +197,34 @@ class Lint(TempDirTestCase):
             f"{messy}:7: error: duplicate entry 'baz' (same as line 6)",
             f"{messy}:8: short-stem: stem 'in*' matches every word that starts with 'in'",
             "5 findings"])
+        # An unknown directive is one bad line among others, not the end of the check.
+        typo = self.write("typo.lex", "@theme typo\n@lable Typo\nfoo | x\nbar\nbar\nbaz | 0\n")
+        self.assertEqual(run("lint", typo).stdout.decode().splitlines(), [
+            f"{typo}:2: error: unknown directive '@lable' (known: @theme, @label, @description, "
+            "@lang, @format)",
+            f"{typo}:3: error: bad weight 'x' (a number greater than 0, such as 2 or 0.5)",
+            f"{typo}:5: error: duplicate entry 'bar' (same as line 4)",
+            f"{typo}:6: error: bad weight '0' (a number greater than 0, such as 2 or 0.5)",
+            "4 findings"])
         dic = self.write("d.dic", "%\n1\tA\n%\nfoo\t1\nfoo\t1\n")
         self.assertEqual(run("lint", dic).stdout.decode().splitlines(), [
             f"{dic}:5: import: duplicate term 'foo' in category 'A' (same as line 4); skipped",
-            "1 findings"])
+            "1 finding"])
         report = self.write("r.txt", "alpha " * 9 + "beta.\n")
         dominant = run("lint", "--corpus", report, good)
         self.assertEqual(dominant.stdout.decode(), f"{good}:2: dominant: entry 'alpha' has 9 of the 10 "
-                                                   "hits of theme 'good' (90%)\n1 findings\n")
+                                                   "hits of theme 'good' (90%)\n1 finding\n")
+
+
+    def test_shipped_lexicons_pass_their_own_lint(self):
+        # Contained entries are notes: the built-in lexicons pass, so lint can gate a CI job.
+        shipped = run("lint")
+        lines = shipped.stdout.decode().splitlines()
+        self.assertEqual(shipped.returncode, 0, lines[:5])
+        self.assertRegex(lines[-1], r"^0 findings, \d+ notes$")
+        self.assertTrue(all(": contained: " in line for line in lines[:-1]), lines[:5])
+        self.assertEqual(len(lines) - 1, int(lines[-1].split()[2]))
+        self.assertEqual(run("lint", "--strict").returncode, 1)
 
 
 class Levels(TempDirTestCase):
