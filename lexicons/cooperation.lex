@@ -38,7 +38,7 @@ exchange of best practice*
 international engagement
 # "dialogue" is also used for any discussion: weak signal
 dialog* | 0.5
-re:\bMoUs?\b
+re:\bMoUs?\b | label=MoU
 !limited liability partnership*
 !civil partnership*
 !domestic partnership*
@@ -53,7 +53,7 @@ re:\bMoUs?\b
 сотрудничеств*
 партнер*
 # ё spelling (партнёр, партнёрство): ё and е are different match keys without --fold-accents
-re:партнёр
+re:партнёр | label=партнёр…
 стратегическ* партнерств*
 стран* партнер*
 взаимовыгодн*

@@ -34,7 +34,7 @@ digital public infrastructur*
 digitali* of public
 e-procurement
 one-stop shop* | 0.5
-re:\bG2[CB]\b
+re:\bG2[CB]\b | label=G2C/G2B
 # e-services of banks are commercial, not government
 !bank* e-service*
 !banking e-service*

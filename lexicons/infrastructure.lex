@@ -43,13 +43,13 @@ backbone network*
 internet exchange*
 digital platform*
 # "IT infrastructure": IT in capitals only
-re:\b(?-i:IT)\s+infrastructures?\b
-re:\b[4-6]G\b
-re:\bfib(?:re|er)[- ]?optic(?:s|al)?\b
-re:\bfib(?:re|er)\s+(?:networks?|broadband|connections?|lines?|links?|cables?|rollout)\b
-re:\bFTT[HXBCP]\b
-re:\bwi-?fi\b
-re:\bHPC\b
+re:\b(?-i:IT)\s+infrastructures?\b | label="IT infrastructure"
+re:\b[4-6]G\b | label=4G/5G/6G
+re:\bfib(?:re|er)[- ]?optic(?:s|al)?\b | label="fibre optics"
+re:\bfib(?:re|er)\s+(?:networks?|broadband|connections?|lines?|links?|cables?|rollout)\b | label="fibre networks"
+re:\bFTT[HXBCP]\b | label=FTTH/FTTx
+re:\bwi-?fi\b | label=Wi-Fi
+re:\bHPC\b | label=HPC
 !air connectivity
 !flight connectivity
 !road infrastructur*

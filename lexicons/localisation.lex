@@ -41,9 +41,9 @@ cultural* adapt*
 cultural sensitivity | 0.5
 translat* into local
 # localisation of a named object (both spellings)
-re:\b(?:technology|technological|software|product|content|language|service)\s+locali[sz]ation\b | 2
-re:\blocali[sz]ation\s+of\s+(?:technolog\w*|software|products?|content|services?|production|manufacturing)\b | 2
-re:\b(?:l10n|g11n)\b
+re:\b(?:technology|technological|software|product|content|language|service)\s+locali[sz]ation\b | 2 label="technology localisation"
+re:\blocali[sz]ation\s+of\s+(?:technolog\w*|software|products?|content|services?|production|manufacturing)\b | 2 label="localisation of technology"
+re:\b(?:l10n|g11n)\b | label=l10n/g11n
 # data localisation belongs to the sovereignty theme
 !re:\bdata\s+locali[sz]ation\b
 # medical, weather and positioning senses

@@ -40,7 +40,7 @@ patent*
 hackathon*
 deep tech*
 deeptech
-re:\bR\s?&\s?D\b | 2
+re:\bR\s?&\s?D\b | 2 label=R&D
 !market research*
 !consumer research*
 !patently
@@ -92,4 +92,4 @@ ciencia y tecnología
 incubadora* de empresas
 capital de riesgo
 capital emprendedor
-re:\bI\s?\+\s?D\b
+re:\bI\s?\+\s?D\b | label=I+D

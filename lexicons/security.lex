@@ -47,8 +47,8 @@ gdpr
 # bare "security" is very broad: weak signal, with the unrelated senses excluded below
 security | 0.5
 # "IT security": IT in capitals only
-re:\b(?-i:IT)\s+security\b
-re:\bDDoS\b
+re:\b(?-i:IT)\s+security\b | label="IT security"
+re:\bDDoS\b | label=DDoS
 !security deposit*
 !social security
 !security council
@@ -80,7 +80,7 @@ re:\bDDoS\b
 хакер*
 фишинг*
 # защищённая связь / защищённые каналы (ё or е)
-re:защищ[её]нн[а-яё]*\s+(?:связ|канал|коммуникац|соединени)
+re:защищ[её]нн[а-яё]*\s+(?:связ|канал|коммуникац|соединени) | label="защищённая связь"
 # безопасность also means safety; Совет Безопасности = Security Council
 !совет* безопасност*
 !продовольственн* безопасност*

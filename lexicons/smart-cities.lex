@@ -39,8 +39,8 @@ safe city system*
 safe city project*
 urban planning | 0.5
 renewable energy | 0.5
-re:\bIoT\b
-re:\bIIoT\b
+re:\bIoT\b | label=IoT
+re:\bIIoT\b | label=IIoT
 # digital twins of patients or organs (medicine) are not urban
 !re:\bdigital\s+twins?\s+of\s+(?:the\s+|a\s+)?(?:patients?|humans?|persons?|body|organs?|hearts?)\b
 !smart water bottle*
@@ -64,7 +64,7 @@ re:\bIIoT\b
 цифровизаци* городск* хозяйств*
 цифровизаци* жкх
 # зелёные ЦОД / дата-центры (ё or е)
-re:зел[её]н[а-яё]*\s+(?:цод|дата-центр)
+re:зел[её]н[а-яё]*\s+(?:цод|дата-центр) | label="зелёный ЦОД"
 # digital twins of patients (medicine) are not urban
 !цифров* двойник* пациент*
 !цифров* двойник* человек*

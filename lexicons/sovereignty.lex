@@ -50,9 +50,9 @@ autonomous digital ecosystem*
 digital colonialism
 data colonialism
 # "sovereign IT (solutions)": IT in capitals only, so that "sovereign it" (pronoun) does not count
-re:\bsovereign\s+(?-i:IT)\b
+re:\bsovereign\s+(?-i:IT)\b | label="sovereign IT"
 # data localisation (keeping data in the country) is a sovereignty measure, not product localisation
-re:\bdata\s+locali[sz]ation\b
+re:\bdata\s+locali[sz]ation\b | label="data localisation"
 # fiscal / legal senses of "sovereign"
 !sovereign debt
 !sovereign wealth fund*

@@ -59,7 +59,7 @@ data analyst*
 cybersecurity specialist*
 coding academ*
 # "IT specialists", "IT talent" ...: IT in capitals only, so "make it professional" does not count
-re:\b(?-i:IT)\s+(?:talents?|specialists?|professionals?|personnel|workforce|staff|engineers?|experts?|skills|education|training|graduates?)\b
+re:\b(?-i:IT)\s+(?:talents?|specialists?|professionals?|personnel|workforce|staff|engineers?|experts?|skills|education|training|graduates?)\b | label="IT talent"
 !talent show*
 !talent agenc*
 !talent contest*

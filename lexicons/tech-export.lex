@@ -37,7 +37,7 @@ tech diplomacy
 technology diplomacy
 export* of it solution*
 # "IT exports", "IT outsourcing": IT in capitals only
-re:\b(?-i:IT)\s+(?:exports?|exporters?|outsourcing)\b
+re:\b(?-i:IT)\s+(?:exports?|exporters?|outsourcing)\b | label="IT export"
 !digital attachment*
 # export potential of commodities is not technology export
 !re:\b(?:agricultural|grain|food|oil|gas|energy|commodity)\s+export\s+potential\b

@@ -56,6 +56,7 @@ struct ContextRule {
 
 struct Entry {
   std::string text;         // the entry as written in the file, without `!` and weight
+  std::string label;        // `label="IT talent"` after ` | `: how tables show it (else text)
   EntryKind kind = EntryKind::kWord;
   std::vector<EntryWord> words;  // empty for patterns
   std::string pattern;      // RE2 syntax, for kPattern
@@ -63,6 +64,9 @@ struct Entry {
   std::vector<ContextRule> rules;  // all must hold for a hit to count
   bool exclusion = false;
   std::uint32_t line = 0;   // 1-based line in the source file
+
+  // What people read in tables and top terms: the label when there is one, else the text.
+  const std::string& display() const { return label.empty() ? text : label; }
 };
 
 struct Theme {

@@ -30,6 +30,7 @@ struct RenderOptions {
   std::size_t snippet_chars = 40;     // context on each side of a hit
   std::size_t width = 100;            // table: target line width
   bool include_text = false;          // json, jsonl: the document's decoded text as "text"
+  std::size_t max_quotes = 25;        // table: list at most this many quotes and speakers (0: all)
 };
 
 // The themes of `result` that pass the options' filters, in rank order.

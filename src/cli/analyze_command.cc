@@ -74,6 +74,7 @@ struct Settings {
   std::string max_bytes = "1G";
   std::size_t top = 0;
   std::size_t min_hits = 1;
+  std::size_t max_quotes = 25;
   std::uint32_t level = 0;
   unsigned jobs = 0;
   bool per_document = false;
@@ -137,6 +138,9 @@ po::options_description make_options(Settings& s) {
       ("evidence,e", po::bool_switch(&s.evidence),
        "table: list every hit in its context (JSON always has the evidence); a hit inside a "
        "name is marked {name} (see --count-names)")
+      ("max-quotes", po::value(&s.max_quotes)->value_name("N")->default_value(25),
+       "table: list at most N quotes and N speakers per document, then '... and K more' (0: "
+       "all; JSON, JSONL and CSV always have every one)")
       ("color", po::value(&s.color)->value_name("WHEN")->default_value("auto"),
        "auto, always or never; auto colours a terminal unless NO_COLOR is set")
       ("include-text", po::bool_switch(&s.include_text),
@@ -278,6 +282,7 @@ int run_analyze(const std::vector<std::string>& args) {
   render.themes = split_ids(s.themes);
   render.evidence = s.evidence;
   render.include_text = s.include_text;
+  render.max_quotes = s.max_quotes;
   for (const std::string& id : render.themes) {
     if (lexicon->find(id) < 0) {
       print_error(fmt::format("unknown theme '{}' in --themes (see 'themescan lexicons')", id));

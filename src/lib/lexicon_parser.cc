@@ -142,15 +142,34 @@ class Parser {
     return add(number, std::move(entry));
   }
 
-  // What follows " | ": a weight and/or context rules, separated by spaces.
+  // What follows " | ": a weight, context rules and a label, separated by spaces.
   Status parse_weight(std::uint32_t number, std::string_view text, Entry& entry) {
-    if (entry.exclusion) return error(number, "an exclusion cannot have a weight or rules");
+    if (entry.exclusion) return error(number, "an exclusion cannot have a weight, rules or label");
     bool weighted = false;
     for (std::size_t i = 0; i < text.size();) {
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
       std::size_t end = i;
       while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
       const std::string_view field = text.substr(i, end - i);
+      if (field.starts_with("label=")) {
+        // label=WORD or label="words with spaces"
+        std::string_view value = text.substr(i + 6);
+        if (value.starts_with('"')) {
+          const std::size_t close = value.find('"', 1);
+          if (close == std::string_view::npos) {
+            return error(number, "label=\" has no closing '\"' (label=\"IT talent\")");
+          }
+          i += 6 + close + 1;
+          value = value.substr(1, close - 1);
+        } else {
+          i = end;
+          value = field.substr(6);
+        }
+        if (trimmed(value).empty()) return error(number, "empty label (label=\"IT talent\")");
+        if (!entry.label.empty()) return error(number, "two labels for one entry");
+        entry.label = std::string(trimmed(value));
+        continue;
+      }
       i = end;
       if (field.empty()) continue;
       if (field.find('=') != std::string_view::npos) {
@@ -167,7 +186,7 @@ class Parser {
       entry.weight = value;
       weighted = true;
     }
-    if (!weighted && entry.rules.empty()) {
+    if (!weighted && entry.rules.empty() && entry.label.empty()) {
       return error(number, fmt::format("bad weight '{}' (a number greater than 0, such as 2 or "
                                        "0.5)", text));
     }

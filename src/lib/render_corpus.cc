@@ -204,7 +204,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
         std::string terms;
         for (std::size_t i = 0; i < score->terms.size() && i < kTopTerms; ++i) {
           terms += fmt::format("{}{}:{}", terms.empty() ? "" : ";",
-                               entry_of(lexicon, score->terms[i]).text, score->terms[i].count);
+                               entry_of(lexicon, score->terms[i]).display(), score->terms[i].count);
         }
         row({std::to_string(result.counts.words), theme.id, std::to_string(score->rank),
              std::to_string(score->hits), std::to_string(score->distinct), number(score->score),

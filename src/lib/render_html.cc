@@ -155,7 +155,7 @@ std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
       const Theme& theme = lexicon.themes()[hit.theme];
       // A hit inside a name is marked without the theme's fill, and says whether it counted.
       const std::string label =
-          fmt::format("{}: {}{}", theme.id, entry_of(lexicon, hit).text,
+          fmt::format("{}: {}{}", theme.id, entry_of(lexicon, hit).display(),
                       !hit.in_name ? "" : r.names_counted ? " (inside a name)" : " (inside a name, not counted)");
       open += fmt::format("<mark class=\"t{}{}\" data-theme=\"{}\" data-hit=\"{}\"{}{} title=\"{}\" "
                           "aria-label=\"{}\">",

@@ -79,6 +79,7 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
     const Entry& entry = entry_of(lexicon, term);
     w.begin_object();
     w.key("entry").string(entry.text);
+    w.key("label").string(entry.display());
     w.key("kind").string(detail::entry_kind_name(entry.kind));
     w.key("count").number(term.count);
     w.key("weight").real(entry.weight);

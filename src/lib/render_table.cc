@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -67,8 +68,18 @@ std::string render_quotes(const DocumentResult& result, const Lexicon& lexicon,
                                        indirect, terms, terms == 1 ? "" : "s")) + "\n";
   const std::size_t name_width = 24, indent = 4 + name_width + 10;
   const std::size_t text_width = options.width > indent + 20 ? options.width - indent : 20;
+  const std::size_t cap = options.max_quotes == 0 ? SIZE_MAX : options.max_quotes;
+  const auto more = [&](std::size_t left, const char* what) {
+    out += style.dim(fmt::format("    ... and {} more {} (--max-quotes 0 lists all)", left, what)) + "\n";
+  };
+  std::size_t listed = 0, hidden = 0;
   for (const Quote& q : result.quotes) {
     if (q.type == QuoteType::kTerm || q.depth > 0) continue;
+    if (listed == cap) {
+      ++hidden;
+      continue;
+    }
+    ++listed;
     const std::string text = collapse_spaces(q.span.slice(result.text));
     const std::string shown = q.type == QuoteType::kDirect ? "“" + text + "”" : text;
     out += fmt::format("    {}{:<10}{}\n", pad_right(truncate(speaker_label(result, q), name_width - 2), name_width),
@@ -79,17 +90,24 @@ std::string render_quotes(const DocumentResult& result, const Lexicon& lexicon,
     if (!q.themes.empty()) detail += "   " + top_themes(q.themes, lexicon, 4);
     out += std::string(indent, ' ') + style.dim(truncate(detail, text_width)) + "\n";
   }
+  if (hidden > 0) more(hidden, hidden == 1 ? "quote" : "quotes");
   if (result.speakers.empty()) return out;
   out += "\n" + style.bold(fmt::format("  speakers    {}", result.speakers.size())) + "\n";
-  for (const Speaker& s : result.speakers) {
+  for (std::size_t i = 0; i < result.speakers.size(); ++i) {
+    if (i == cap) {
+      const std::size_t left = result.speakers.size() - cap;
+      more(left, left == 1 ? "speaker" : "speakers");
+      break;
+    }
+    const Speaker& s = result.speakers[i];
     std::string about = s.role;
     if (!s.affiliation.empty()) about += (about.empty() ? "" : ", ") + s.affiliation;
     if (!s.country.empty()) about += (about.empty() ? "" : ", ") + s.country;
     if (!s.participation.empty()) about += (about.empty() ? "" : "; ") + s.participation;
     if (s.group) about += about.empty() ? "group" : "; group";
-    out += fmt::format("    {}{:>2} quotes {:>2} indirect   {}\n",
+    out += fmt::format("    {}{:>2} {:<6} {:>2} indirect   {}\n",
                        pad_right(truncate(s.name, name_width - 2), name_width), s.quotes,
-                       s.statements, style.dim(truncate(about, text_width > 20 ? text_width - 6 : 20)));
+                       s.quotes == 1 ? "quote" : "quotes", s.statements, style.dim(truncate(about, text_width > 20 ? text_width - 6 : 20)));
     if (!s.themes.empty()) {
       out += std::string(indent, ' ') + truncate(top_themes(s.themes, lexicon, 5), text_width) + "\n";
     }
@@ -172,7 +190,7 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
     const Theme& theme = lexicon.themes()[score->theme];
     std::string terms;
     for (const TermCount& term : score->terms) {
-      std::string item = fmt::format("{} ({})", entry_of(lexicon, term).text, term.count);
+      std::string item = fmt::format("{} ({})", entry_of(lexicon, term).display(), term.count);
       terms += terms.empty() ? item : ", " + item;
     }
     out += fmt::format("  {:>4}  {}  {:>5}  {:>5}  {:>6}  {:>7.2f}  {:>5.1f}%  {}\n", score->rank,

@@ -177,7 +177,7 @@ void CorpusSummary::add(const DocumentResult& result) {
     theme.score_e4 += std::llround(score.score * 1e4);
     theme.per_1k_e6 += std::llround(score.per_1k * 1e6);
     theme.density.add(score.per_1k);
-    for (const TermCount& term : score.terms) theme.terms[entry_of(*lexicon_, term).text] += term.count;
+    for (const TermCount& term : score.terms) theme.terms[entry_of(*lexicon_, term).display()] += term.count;
   }
   for (const std::size_t a : touched) {
     for (const std::size_t b : touched) ++cooccurrence[a * themes.size() + b];

@@ -352,6 +352,43 @@ class Options(TempDirTestCase):
         doc = json.loads(run("--format", "json", "--no-quotes", REPORT).stdout)
         self.assertEqual(doc["quotes"], [])
 
+    def test_max_quotes(self):
+        # A meeting summary with 30 delegates quoted once each: the table lists 25 quotes and 25
+        # speakers by default, then says how many it left out; JSON keeps all 30.
+        first = ["Amina", "Bruno", "Chen", "Dina", "Emeka", "Farah", "Goran", "Hana", "Ivan",
+                 "Jorge", "Kofi", "Lena", "Marta", "Nadia", "Omar", "Pavel", "Rosa", "Sami",
+                 "Tariq", "Ulla", "Vera", "Wang", "Yusuf", "Zara", "Ali", "Beatriz", "Carlos",
+                 "Dmitri", "Elena", "Fatima"]
+        last = ["Njoroge", "Silva", "Wei", "Haddad", "Okafor", "Rahimi", "Petrovic", "Novak",
+                "Sokolov", "Mendez", "Mensah", "Berg", "Costa", "Benali", "Farouk", "Orlov",
+                "Lopez", "Nasser", "Aziz", "Lund", "Ivanova", "Fang", "Bello", "Khan", "Reza",
+                "Souza", "Ruiz", "Popov", "Garcia", "Diallo"]
+        text = "Security Council, 9321st meeting (AM)\n\n" + "".join(
+            f"\u201cWe cannot wait for another report on item {i + 1},\u201d said {f} {l}, a "
+            "delegate.\n\n" for i, (f, l) in enumerate(zip(first, last)))
+        path = self.write("meeting.txt", text)
+
+        def table(*args):
+            result = run("--color", "never", *args, path)
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            return result.stdout.decode().splitlines()
+
+        lines = table()
+        self.assertEqual(len(lines), 87)
+        self.assertIn("    ... and 5 more quotes (--max-quotes 0 lists all)", lines)
+        self.assertIn("    ... and 5 more speakers (--max-quotes 0 lists all)", lines)
+        self.assertIn("    Zara Khan                1 quote   0 indirect   a delegate; speaker", lines)
+        self.assertNotIn("Beatriz Souza", "\n".join(lines))
+        lines = table("--max-quotes", "0")
+        self.assertEqual(len(lines), 100)  # 10 quote lines and 5 speaker lines more, no "more"
+        self.assertFalse([line for line in lines if "more" in line])
+        self.assertIn("    Fatima Diallo            1 quote   0 indirect   a delegate; speaker", lines)
+        lines = table("--max-quotes", "3")
+        self.assertIn("    ... and 27 more quotes (--max-quotes 0 lists all)", lines)
+        self.assertEqual(lines[-1], "    ... and 27 more speakers (--max-quotes 0 lists all)")
+        doc = json.loads(run("--format", "json", path).stdout)
+        self.assertEqual((len(doc["quotes"]), len(doc["speakers"])), (30, 30))
+
     def test_custom_reporting_verbs(self):
         text = "“The budget will double next year,” intoned Ana Ruiz.\n".encode()
         doc = json.loads(run("--format", "json", "-", stdin=text).stdout)

@@ -114,6 +114,30 @@ TEST_CASE("lexicon: label defaults to the id; hash of the file's bytes") {
   CHECK(parse("@theme a\nfoo\n\n").hash != theme.hash);
 }
 
+TEST_CASE("lexicon: an entry's label is what tables show") {
+  const Theme theme = parse("@theme t\n"
+                            "re:\\b(?-i:IT)\\s+talents?\\b | label=\"IT talent\"\n"
+                            "re:\\bR\\s?&\\s?D\\b | 2 label=R&D near=lab/5\n"
+                            "digital sovereign*\n");
+  REQUIRE(theme.entries.size() == 3);
+  CHECK(theme.entries[0].label == "IT talent");
+  CHECK(theme.entries[0].display() == "IT talent");
+  CHECK(theme.entries[0].text == "re:\\b(?-i:IT)\\s+talents?\\b");
+  CHECK(theme.entries[0].weight == 1.0);
+  CHECK(theme.entries[1].display() == "R&D");
+  CHECK(theme.entries[1].weight == 2.0);
+  REQUIRE(theme.entries[1].rules.size() == 1);
+  CHECK(theme.entries[1].rules[0].text == "near=lab/5");
+  CHECK(theme.entries[2].label == "");
+  CHECK(theme.entries[2].display() == "digital sovereign*");
+  CHECK(lexicon_error("@theme t\nfoo | label=\"open\n") ==
+        "t.lex:2: label=\" has no closing '\"' (label=\"IT talent\")");
+  CHECK(lexicon_error("@theme t\nfoo | label=\n") == "t.lex:2: empty label (label=\"IT talent\")");
+  CHECK(lexicon_error("@theme t\nfoo | label=a label=b\n") == "t.lex:2: two labels for one entry");
+  CHECK(lexicon_error("@theme t\n!foo | label=a\n") ==
+        "t.lex:2: an exclusion cannot have a weight, rules or label");
+}
+
 TEST_CASE("lexicon: CRLF line endings and a byte-order mark") {
   const Theme theme = parse("\xEF\xBB\xBF@theme crlf\r\n@label CRLF file\r\nfoo\r\nbar baz | 2\r\n");
   CHECK(theme.id == "crlf");
@@ -226,8 +250,8 @@ TEST_CASE("lexicon: errors in entries") {
     CHECK(entry_error("foo |") == "t.lex:3: bad weight '' (a number greater than 0, such as 2 or 0.5)");
   }
   SUBCASE("a weight on an exclusion") {
-    CHECK(entry_error("!foo | 2") == "t.lex:3: an exclusion cannot have a weight or rules");
-    CHECK(entry_error("!foo | near=bar/2") == "t.lex:3: an exclusion cannot have a weight or rules");
+    CHECK(entry_error("!foo | 2") == "t.lex:3: an exclusion cannot have a weight, rules or label");
+    CHECK(entry_error("!foo | near=bar/2") == "t.lex:3: an exclusion cannot have a weight, rules or label");
   }
   SUBCASE("context rules") {
     CHECK(entry_error("foo | near=3") ==
