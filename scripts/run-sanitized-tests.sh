@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build-asan"
-"$here/scripts/setup.sh" --deps-only
+"$here/scripts/setup.sh" --deps-only --with-tests
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHEMESCAN_SANITIZE=ON \
       -DTHEMESCAN_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)"

@@ -1,19 +1,36 @@
 #!/usr/bin/env bash
 # Installs what themescan needs from Debian 12 packages (when missing) and builds it.
-# Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
-#        scripts/setup.sh --deps-only    (install the packages, build nothing)
-# As root, missing packages are installed with apt-get; otherwise the exact command is printed.
+# Usage: scripts/setup.sh [--with-tests] [BUILD_DIR]   (default: build)
+#        scripts/setup.sh --deps-only [--with-tests]   (install the packages, build nothing)
+#        scripts/setup.sh --list-packages [--with-tests]   (print the package names, one a line)
+# --with-tests also builds the tests and installs what only they use (doctest, the JSON Schema
+# validator, the sqlite3 shell, jq, GNU parallel, dask, headless Chromium); building and running
+# themescan need none of them. As root, missing packages are installed with apt-get; otherwise the exact command is
+# printed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build_dir=${1:-"$here/build"}
+deps_only=false with_tests=false list=false build_dir="$here/build"
+for arg in "$@"; do
+  case "$arg" in
+    --deps-only) deps_only=true ;;
+    --with-tests) with_tests=true ;;
+    --list-packages) list=true ;;
+    -*) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+    *) build_dir=$arg ;;
+  esac
+done
 
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libboost-program-options-dev
-          libfmt-dev doctest-dev nlohmann-json3-dev libyaml-cpp-dev python3 python3-jsonschema
-          jq sqlite3 parallel python3-distributed chromium)
+          libfmt-dev nlohmann-json3-dev libyaml-cpp-dev)
+test_packages=(doctest-dev python3 python3-jsonschema jq sqlite3 parallel python3-distributed chromium)
+if $with_tests; then packages+=("${test_packages[@]}"); fi
+if $list; then printf '%s\n' "${packages[@]}"; exit 0; fi
 "$here/scripts/install-packages.sh" "${packages[@]}"
 
-[ "${1:-}" = "--deps-only" ] && exit 0
+if $deps_only; then exit 0; fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+tests=OFF; if $with_tests; then tests=ON; fi
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHEMESCAN_BUILD_TESTS=$tests \
+      >/dev/null
 cmake --build "$build_dir" -j"$jobs"

@@ -507,6 +507,55 @@ class OutputFile(TempDirTestCase):
                          f"themescan: cannot write {target}: No such file or directory\n")
 
 
+class ReadmeExample(unittest.TestCase):
+    def test_first_example_is_real_output(self):
+        # The README's first example is the table of corpus/01, abridged: every line it shows is
+        # a line of the real output, in order, and "..." stands for lines left out.
+        readme = (SOURCE_DIR / "README.md").read_text()
+        block = readme.split("```\n$ themescan " + REPORT + "\n", 1)[1].split("```", 1)[0]
+        shown = block.splitlines()
+        real = run("--color", "never", REPORT).stdout.decode().splitlines()
+        self.assertGreater(len(shown), 20)
+        self.assertIn("  speakers    7", shown)
+        at = 0
+        for line in shown:
+            if line.strip() == "...":
+                continue
+            self.assertIn(line, real[at:], "README line not in the real output, or out of order")
+            at = real.index(line, at) + 1
+
+
+class Setup(unittest.TestCase):
+    """The README's set-up: running themescan installs what it needs, not the test tools."""
+
+    def packages(self, *args):
+        result = subprocess.run(["bash", str(SOURCE_DIR / "scripts" / "setup.sh"),
+                                 "--list-packages", *args], capture_output=True, check=False)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return result.stdout.decode().split()
+
+    def test_build_and_test_packages(self):
+        build = ["g++", "cmake", "make", "pkg-config", "libicu-dev", "libre2-dev",
+                 "libboost-program-options-dev", "libfmt-dev", "nlohmann-json3-dev",
+                 "libyaml-cpp-dev"]
+        self.assertEqual(self.packages(), build)
+        self.assertEqual(self.packages("--with-tests"),
+                         build + ["doctest-dev", "python3", "python3-jsonschema", "jq", "sqlite3",
+                                  "parallel", "python3-distributed", "chromium"])
+
+    def test_sample_needs_no_test_tools(self):
+        sample = (SOURCE_DIR / "scripts" / "run-sample.sh").read_text()
+        self.assertIn('"$here/scripts/setup.sh" "$here/build"', sample)
+        self.assertNotIn("--with-tests", sample)
+        self.assertIn("--with-tests", (SOURCE_DIR / "scripts" / "run-tests.sh").read_text())
+
+    def test_unknown_option(self):
+        result = subprocess.run(["bash", str(SOURCE_DIR / "scripts" / "setup.sh"), "--with-test"],
+                                capture_output=True, check=False)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, b"setup.sh: unknown option --with-test\n")
+
+
 class Errors(TempDirTestCase):
     """Every bad input: one line on stderr naming the file, a documented exit code."""
 
