@@ -9,6 +9,7 @@
 #include "text_util.h"
 #include "themescan/document.h"
 #include "themescan/inputs.h"
+#include "themescan/layout.h"
 #include "themescan/render.h"
 #include "themescan/summary.h"
 
@@ -41,7 +42,8 @@ std::string style_sheet(const Lexicon& lexicon) {
   std::string css =
       "body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#222}"
       "main{display:flex;flex-direction:column}#overview{order:-2}#documents{order:-1}"
-      ".text{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:4px}"
+      ".text{border:1px solid #ccc;padding:1rem;border-radius:4px}"
+      ".text p{white-space:pre-wrap;margin:0 0 .8em}.text p:last-child{margin-bottom:0}"
       "mark{background:none;text-decoration-thickness:3px;text-underline-offset:3px}"
       "mark:focus{outline:2px solid #000}mark.in-name{background:none}"
       ".quote{background:#f2f2f2;border-bottom:1px solid #888}"
@@ -79,26 +81,37 @@ std::string legend(const Lexicon& lexicon, const std::vector<std::uint32_t>& the
   return out + "</p>\n";
 }
 
-// Horizontal bars with their labels and values (the text carries the figures).
-std::string bar_chart(const std::string& label, const std::vector<std::pair<std::uint32_t, double>>& bars,
-                      const Lexicon& lexicon, const char* unit) {
+// One bar: its theme, the value its length is proportional to, and the text beside it.
+struct Bar {
+  std::uint32_t theme = 0;
+  double value = 0;
+  std::string caption;  // "8 hits, score 10.0"
+};
+
+// "1 hit", "8 hits".
+std::string count_of(std::uint64_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Horizontal bars in the given order, each as long as its value (the captions carry the figures).
+std::string bar_chart(const std::string& label, const std::vector<Bar>& bars, const Lexicon& lexicon) {
   if (bars.empty()) return "<p>No theme matched.</p>\n";
   double max = 0;
-  for (const auto& bar : bars) max = std::max(max, bar.second);
+  for (const Bar& bar : bars) max = std::max(max, bar.value);
   const int row = 22, width = 640, text = 200;
   std::string out = fmt::format("<svg role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{}\" "
                                 "xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
                                 esc(label), width, row * static_cast<int>(bars.size()) + 4, esc(label));
   for (std::size_t i = 0; i < bars.size(); ++i) {
-    const auto [theme, value] = bars[i];
+    const auto& [theme, value, caption] = bars[i];
     const int y = static_cast<int>(i) * row + 2;
     const double length = max > 0 ? (width - text - 120) * value / max : 0;
     out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>"
                        "<rect class=\"s{}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>"
-                       "<text x=\"{:.1f}\" y=\"{}\" font-size=\"13\">{} {}</text>",
+                       "<text x=\"{:.1f}\" y=\"{}\" font-size=\"13\">{}</text>",
                        y + 15, esc(lexicon.themes()[theme].id), theme, text, y + 3, length, row - 6,
                        kColors[theme % std::size(kColors)], text + length + 6, y + 15,
-                       fmt::format("{}", value), unit);
+                       esc(caption));
   }
   return out + "</svg>\n";
 }
@@ -117,9 +130,17 @@ std::string document_title(const DocumentResult& r) {
 // The text with every hit marked in its theme's colour and every quote marked with its speaker.
 // The text is cut at every hit and quote boundary, and each piece opens and closes its own
 // elements, so overlapping hits of different themes still give well-formed HTML; a hit's pieces
-// share its data-hit number.
+// share its data-hit number. Each paragraph (layout.h, as the analyzer found them) is a <p>; what
+// lies between them (line breaks, page furniture) is kept as text between the paragraphs, so the
+// text content of the whole is the document's text, byte for byte.
 std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
+  const std::vector<Span> paragraphs =
+      DocumentLayout::detect(r.text).segment(r.text, Span{0, static_cast<std::uint32_t>(r.text.size())}).paragraphs;
   std::vector<std::uint32_t> cuts = {0, static_cast<std::uint32_t>(r.text.size())};
+  for (const Span& p : paragraphs) {
+    cuts.push_back(p.begin);
+    cuts.push_back(p.end);
+  }
   std::vector<const Quote*> quotes;
   for (const Quote& q : r.quotes) {
     if (q.type == QuoteType::kTerm) continue;
@@ -134,12 +155,15 @@ std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   std::string out;
-  std::size_t first_hit = 0, first_quote = 0;
+  std::size_t first_hit = 0, first_quote = 0, paragraph = 0;
   std::vector<bool> started(r.hits.size(), false);
   for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
     const Span piece{cuts[c], cuts[c + 1]};
     while (first_hit < r.hits.size() && r.hits[first_hit].span.end <= piece.begin) ++first_hit;
     while (first_quote < quotes.size() && quotes[first_quote]->span.end <= piece.begin) ++first_quote;
+    while (paragraph < paragraphs.size() && paragraphs[paragraph].end <= piece.begin) ++paragraph;
+    const bool in_paragraph = paragraph < paragraphs.size() && paragraphs[paragraph].contains(piece);
+    if (in_paragraph && piece.begin == paragraphs[paragraph].begin) out += "<p>";
     std::string open, close;
     for (std::size_t q = first_quote; q < quotes.size() && quotes[q]->span.begin <= piece.begin; ++q) {
       if (!quotes[q]->span.contains(piece)) continue;
@@ -166,6 +190,7 @@ std::string marked_text(const DocumentResult& r, const Lexicon& lexicon) {
       close += "</mark>";
     }
     out += open + esc(piece.slice(r.text)) + close;
+    if (in_paragraph && piece.end == paragraphs[paragraph].end) out += "</p>";
   }
   return out;
 }
@@ -179,14 +204,15 @@ std::string document_section(const DocumentResult& r, const Lexicon& lexicon, co
                                 anchor, esc(title), esc(display_path(r.path)), r.counts.words,
                                 r.counts.sentences, r.meta.date ? " · " + esc(*r.meta.date) : "",
                                 r.encoding != "UTF-8" ? " · " + esc(r.encoding) : "");
-  std::vector<std::pair<std::uint32_t, double>> bars;
+  // In rank order, as long as the score that ranks them (the table's order and its score column).
+  std::vector<Bar> bars;
   std::vector<std::uint32_t> shown;
   for (const ThemeScore* s : select_themes(r, lexicon, options)) {
     if (s->hits == 0) continue;
-    bars.emplace_back(s->theme, s->hits);
+    bars.push_back({s->theme, s->score, fmt::format("score {:.1f}, {}", s->score, count_of(s->hits, "hit", "hits"))});
     shown.push_back(s->theme);
   }
-  out += "<h3>Themes</h3>\n" + bar_chart("Hits per theme in " + title, bars, lexicon, "hits");
+  out += "<h3>Themes</h3>\n" + bar_chart("Theme scores in " + title + ", in rank order", bars, lexicon);
   out += legend(lexicon, shown);
   out += "<h3>Text</h3>\n<div class=\"text\">" + marked_text(r, lexicon) + "</div>\n";
   out += "<h3>Quotes</h3>\n";
@@ -288,15 +314,16 @@ std::string CorpusHtmlWriter::end(const CorpusSummary& summary, const Lexicon& l
                                 "words, {} direct quotes, {} reported statements.</p>\n",
                                 summary.documents, summary.errors.size(), summary.words,
                                 summary.quotes, summary.statements);
-  std::vector<std::pair<std::uint32_t, double>> bars;
+  std::vector<Bar> bars;
   std::vector<std::uint32_t> touched;
   for (std::uint32_t t = 0; t < summary.themes.size(); ++t) {
-    if (summary.themes[t].documents == 0) continue;
-    bars.emplace_back(t, static_cast<double>(summary.themes[t].documents));
+    const std::uint64_t documents = summary.themes[t].documents;
+    if (documents == 0) continue;
+    bars.push_back({t, static_cast<double>(documents), count_of(documents, "document", "documents")});
     touched.push_back(t);
   }
-  std::sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  out += "<h3>Theme prevalence</h3>\n" + bar_chart("Documents per theme", bars, lexicon, "documents") +
+  std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.value > b.value; });
+  out += "<h3>Theme prevalence</h3>\n" + bar_chart("Documents per theme", bars, lexicon) +
          legend(lexicon, touched);
   // Co-occurrence: documents where both themes have hits; the shade follows the count and the
   // number is always written.

@@ -44,7 +44,7 @@ class Dom(HTMLParser):
         self.elements.append((tag, a))
         if tag == "section" and "doc" in (a.get("class") or ""):
             self.sections.append({"hits": {}, "in_name": {}, "quotes": set(), "speakers": set(),
-                                  "text": ""})
+                                  "text": "", "paragraphs": 0, "bars": []})
         if not self.sections:
             return
         s = self.sections[-1]
@@ -55,6 +55,10 @@ class Dom(HTMLParser):
         if tag == "span" and a.get("class") == "quote":
             s["quotes"].add(a["data-quote"])
             s["speakers"].add(a["data-speaker"])
+        if tag == "p" and self.in_text:
+            s["paragraphs"] += 1
+        if tag == "rect" and not self.in_text:
+            s["bars"].append(float(a["width"]))
         if tag == "div" and a.get("class") == "text":
             self.in_text = 1
         elif self.in_text:
@@ -117,6 +121,29 @@ class Html(TempDirTestCase):
                 value = attrs.get(name) or ""
                 self.assertFalse(value.startswith(("http:", "https:", "//")), (tag, attrs))
 
+    def test_bars_captions_and_paragraphs(self):
+        # corpus/08: security has 3 hits but ranks below talent's 2 (score 2.5 against 3.0), so
+        # bars follow the score that ranks them, in rank order, and say both figures; one hit is
+        # "1 hit"; every paragraph is a <p>, and the text is still the whole text.
+        report = CORPUS / "08_ru-import-substitution-forum.txt"
+        out = self.tmp / "report.html"
+        self.assertEqual(run("--format", "html", "-o", out, report).returncode, 0)
+        dom, console = chromium_dom(out)
+        self.assertEqual(console, [])
+        section = parse(dom).sections[0]
+        doc = json.loads(run("--format", "json", report).stdout)
+        scores = [t["score"] for t in doc["themes"]]
+        self.assertEqual(scores, [10.0, 3.0, 3.0, 2.5, 2.0, 2.0, 1.0])
+        self.assertEqual(section["bars"], [320.0, 96.0, 96.0, 80.0, 64.0, 64.0, 32.0])
+        html = out.read_text()
+        self.assertIn(">score 2.5, 3 hits</text>", html)
+        self.assertIn(">score 2.0, 1 hit</text>", html)
+        self.assertNotIn(" 1 hits", html)
+        self.assertEqual(doc["document"]["paragraphs"], 20)
+        self.assertEqual(section["paragraphs"], 20)
+        self.assertEqual(section["text"], report.read_text())
+        self.assertIn(".text p{white-space:pre-wrap;margin:0 0 .8em}", html)
+
     def test_corpus(self):
         out = self.tmp / "corpus.html"
         self.assertEqual(run("--format", "html", "-o", out, CORPUS).returncode, 0)
@@ -131,6 +158,7 @@ class Html(TempDirTestCase):
             self.assertEqual({t: len(h) for t, h in section["in_name"].items()}, json_in_names(doc),
                              doc["document"]["path"])
             self.assertEqual(len(section["quotes"]), sum(q["type"] != "term" for q in doc["quotes"]))
+            self.assertEqual(section["paragraphs"], doc["document"]["paragraphs"], doc["document"]["path"])
         ids = {attrs.get("id") for _, attrs in page.elements}
         self.assertTrue({"overview", "documents"} <= ids)
         sortable = [a for tag, a in page.elements if tag == "th" and "data-sort" in a]
