@@ -24,6 +24,11 @@ std::string pad_right(std::string text, std::size_t width);
 // Cuts `text` to at most `width` code points, ending in "…" when cut.
 std::string truncate(std::string_view text, std::size_t width);
 
+// A quote's words for a table cell: spaces collapsed, without the comma that belongs to the
+// attribution around it ("We will build it," she said -> We will build it). The span, and JSON's
+// "text", keep the comma.
+std::string quote_text(const Quote& quote, std::string_view text);
+
 // JSON null for an empty string, the string otherwise.
 inline nlohmann::ordered_json text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);

@@ -198,8 +198,12 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
     append_csv_row(out, fields);
   };
   switch (table) {
-    case CsvTable::kThemes:
-      for (const ThemeScore* score : select_themes(result, lexicon, options)) {
+    case CsvTable::kThemes: {
+      // A document none of whose themes is shown still has its row (empty theme, 0 hits), so
+      // every document is in the table and counts add up.
+      const std::vector<const ThemeScore*> scores = select_themes(result, lexicon, options);
+      if (scores.empty()) row({std::to_string(result.counts.words), "", "", "0", "0", "", "", "", ""});
+      for (const ThemeScore* score : scores) {
         const Theme& theme = lexicon.themes()[score->theme];
         std::string terms;
         for (std::size_t i = 0; i < score->terms.size() && i < kTopTerms; ++i) {
@@ -211,6 +215,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
              number(score->per_1k), number(score->share), terms});
       }
       break;
+    }
     case CsvTable::kQuotes:
       for (std::size_t i = 0; i < result.quotes.size(); ++i) {
         const Quote& q = result.quotes[i];
@@ -224,7 +229,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
              s ? (s->named ? "true" : "false") : "", s ? s->role : "", s ? s->affiliation : "",
              s ? s->country : "", attribution_method_name(a.method), number(a.confidence),
              a.verb.empty() ? "" : std::string(a.verb.slice(result.text)),
-             collapse_spaces(q.span.slice(result.text)), themes_field(q.themes, lexicon)});
+             detail::quote_text(q, result.text), themes_field(q.themes, lexicon)});
       }
       break;
     case CsvTable::kSpeakers:

@@ -119,6 +119,20 @@ std::string render_quotes(const DocumentResult& result, const Lexicon& lexicon,
 
 namespace detail {
 
+std::string quote_text(const Quote& quote, std::string_view text) {
+  std::string out = collapse_spaces(quote.span.slice(text));
+  for (bool cut = true; cut;) {  // a comma (ASCII, full-width, Arabic) and spaces before it
+    cut = false;
+    for (const std::string_view comma : {",", "\xEF\xBC\x8C", "\xD8\x8C", " "}) {
+      if (out.ends_with(comma)) {
+        out.resize(out.size() - comma.size());
+        cut = true;
+      }
+    }
+  }
+  return out;
+}
+
 std::string pad_right(std::string text, std::size_t width) {
   const std::size_t n = detail::count_code_points(text);
   if (n < width) text.append(width - n, ' ');

@@ -207,6 +207,44 @@ class Dashboards(TempDir):
         self.assertEqual(out.splitlines()[3], str(summary["quotes"]))
         self.assertEqual(out.splitlines()[3:], ["78", "10", "2"])
 
+    def test_every_document_has_a_themes_row(self):
+        # A wire story about a football match (no theme), a report with hits and a binary file:
+        # the themes CSV has a row for each, so COUNT(DISTINCT path) counts the documents.
+        self.write("in/a_report.txt", (CORPUS / "02_smart-cities-panel.txt").read_text())
+        self.write("in/b_sport.txt", "LISBON, May 4 (Reuters) - Benfica beat Porto 2-1 on "
+                   "Sunday to go top of the league.\n")
+        self.write("in/c_bin.txt", b"ab\x00cd")
+        result = run("--format", "csv", "in", cwd=self.tmp)
+        self.assertEqual(result.returncode, 1)
+        rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline="")))
+        by_path = {}
+        for r in rows:
+            by_path.setdefault(r["path"], []).append(r)
+        self.assertEqual(sorted(by_path), ["in/a_report.txt", "in/b_sport.txt", "in/c_bin.txt"])
+        self.assertEqual([r["theme"] for r in by_path["in/a_report.txt"]],
+                         ["infrastructure", "smart-cities", "security", "cooperation", "research"])
+        sport = by_path["in/b_sport.txt"]
+        self.assertEqual([(r["words"], r["theme"], r["rank"], r["hits"], r["score"], r["error"])
+                          for r in sport], [("17", "", "", "0", "", "")])
+        self.assertEqual([(r["theme"], r["error"]) for r in by_path["in/c_bin.txt"]],
+                         [("", "in/c_bin.txt: binary file (NUL byte at byte offset 2)")])
+        # --themes: a document with hits of other themes only still has its row.
+        rows = list(csv.DictReader(io.StringIO(
+            run("--format", "csv", "--themes", "talent", "in/a_report.txt", cwd=self.tmp)
+            .stdout.decode(), newline="")))
+        self.assertEqual([(r["theme"], r["hits"]) for r in rows], [("", "0")])
+
+    def test_csv_quote_text_leaves_the_attribution_comma(self):
+        # “We did not simply translate the menus,” Yusupova said: the comma is the sentence's,
+        # not the quote's; JSON keeps it, with the span.
+        data = run("--format", "csv", "--csv-table", "quotes", "corpus/01_digital-partners-forum.txt")
+        rows = list(csv.DictReader(io.StringIO(data.stdout.decode(), newline="")))
+        texts = [r["text"] for r in rows if r["speaker"] == "Farida Yusupova" and r["type"] == "direct"]
+        self.assertEqual(texts[0], "We did not simply translate the menus")
+        self.assertFalse([r["text"] for r in rows if r["text"].endswith(",")])
+        doc = json.loads(run("--format", "json", "corpus/01_digital-partners-forum.txt").stdout)
+        self.assertIn("We did not simply translate the menus,", [q["text"] for q in doc["quotes"]])
+
     def test_csv_is_rfc4180(self):
         data = run("--format", "csv", "--csv-table", "quotes", "corpus").stdout.decode()
         self.assertTrue(data.startswith(
