@@ -4,6 +4,7 @@ find_package(fmt 9 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(yaml-cpp 0.7 REQUIRED)  # quanteda YAML dictionaries (lexicon_import.cc)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(SQLite3 3.31 REQUIRED)  # --format sqlite (render_sqlite.cc)
 
 # RE2: Debian 12 ships only a pkg-config file (no CMake package); prefer a CMake package when
 # one exists (newer distributions), else fall back to pkg-config.

@@ -54,6 +54,7 @@ constexpr const char* kEpilog =
     "  themescan --format jsonl -j 4 corpus/ > corpus.jsonl\n"
     "  themescan --format csv --csv-table quotes corpus/ > quotes.csv\n"
     "  themescan --format html -o report.html corpus/\n"
+    "  themescan --format sqlite -o corpus.db corpus/\n"
     "  themescan --input-format jsonl --format jsonl feed.jsonl\n"
     "  themescan --lexicons my-themes/ --themes talent,research report.txt\n";
 
@@ -116,8 +117,9 @@ po::options_description make_options(Settings& s) {
   output.add_options()
       ("format,f", po::value(&s.format)->value_name("FORMAT")->default_value("table"),
        "table (for people), json (one object; docs/schema/), jsonl (one line per document as it "
-       "is done, then a summary line), csv (long format, see --csv-table) or html (a "
-       "self-contained page to open, print or send: highlighted text, charts, quotes)")
+       "is done, then a summary line), csv (long format, see --csv-table), html (a "
+       "self-contained page to open, print or send: highlighted text, charts, quotes) or sqlite "
+       "(a database for dashboards, needs -o FILE; docs/sqlite-schema.md)")
       ("csv-table", po::value(&s.csv_table)->value_name("TABLE")->default_value("themes"),
        "csv: themes (a row per document and theme), quotes or speakers")
       ("output,o", po::value(&s.output)->value_name("FILE"),
@@ -235,7 +237,12 @@ int run_analyze(const std::vector<std::string>& args) {
   }
   RunSettings run;
   if (!parse_output_format(s.format, &run.format)) {
-    print_error(fmt::format("--format must be table, json, jsonl, csv or html, not '{}'", s.format));
+    print_error(fmt::format("--format must be table, json, jsonl, csv, html or sqlite, not '{}'",
+                            s.format));
+    return kExitUsage;
+  }
+  if (run.format == OutputFormat::kSqlite && (s.output.empty() || s.output == "-")) {
+    print_error("--format sqlite writes a database file: give it with -o FILE (such as -o corpus.db)");
     return kExitUsage;
   }
   if (!parse_csv_table(s.csv_table, &run.csv_table)) {

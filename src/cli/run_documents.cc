@@ -20,6 +20,7 @@
 #include "themescan/dates.h"
 #include "themescan/jsonl_input.h"
 #include "themescan/parallel.h"
+#include "themescan/sqlite_writer.h"
 #include "themescan/summary.h"
 
 namespace themescan::cli {
@@ -197,6 +198,7 @@ class Runner {
         return s_.single ? render_html(result, lexicon, s_.render)
                          : CorpusHtmlWriter::element(result, lexicon, s_.render);
       case OutputFormat::kCsv: return render_csv(result, lexicon, s_.render, s_.csv_table);
+      case OutputFormat::kSqlite: return {};  // written from the result on the main thread
     }
     return {};
   }
@@ -240,6 +242,7 @@ bool parse_output_format(const std::string& name, OutputFormat* format) {
   else if (name == "jsonl") *format = OutputFormat::kJsonl;
   else if (name == "csv") *format = OutputFormat::kCsv;
   else if (name == "html") *format = OutputFormat::kHtml;
+  else if (name == "sqlite") *format = OutputFormat::kSqlite;
   else return false;
   return true;
 }
@@ -247,11 +250,29 @@ bool parse_output_format(const std::string& name, OutputFormat* format) {
 int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inputs,
                   const InputOptions& input_options, const RunSettings& settings,
                   const std::string& output) {
+  const Lexicon& lexicon = analyzer.lexicon();
+  const bool sqlite = settings.format == OutputFormat::kSqlite;
   OutputSink sink;
-  if (Status status = sink.open(output); !status.ok()) {
+  std::optional<SqliteWriter> database;
+  if (sqlite) {
+    Result<SqliteWriter> created =
+        SqliteWriter::create(output, lexicon, settings.render, analyzer.options().count_names);
+    if (!created.ok()) {
+      print_error(created.status().message());
+      return kExitUsage;
+    }
+    database.emplace(std::move(*created));
+  } else if (Status status = sink.open(output); !status.ok()) {
     print_error(status.message());
     return kExitUsage;
   }
+  Status database_error;
+  auto to_database = [&](Status status) {
+    if (database_error.ok() && !status.ok()) {
+      database_error = std::move(status);
+      g_stop.store(true);
+    }
+  };
   g_stop.store(false);
   g_interrupted.store(false);
   struct sigaction action {};
@@ -281,7 +302,6 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
     print_error(message);
   };
 
-  const Lexicon& lexicon = analyzer.lexicon();
   CorpusSummary summary(lexicon, analyzer.options().count_names);
   std::vector<FailedInput> failures;  // for the JSON object's "errors"
   CorpusJsonWriter json;
@@ -307,6 +327,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
             any_failed = true;
             report(outcome.failure->message);
             summary.add_error(outcome.failure->path, outcome.failure->message);
+            if (database) to_database(database->add_error(*outcome.failure));
             if (corpus_json) failures.push_back(std::move(*outcome.failure));
           } else {
             if (!settings.quiet) {
@@ -317,6 +338,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
               }
             }
             summary.add(*outcome.result);
+            if (database) to_database(database->add_document(*outcome.result));
           }
           if (!outcome.rendered.empty()) {
             if (corpus_json) {
@@ -337,6 +359,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   ::sigaction(SIGTERM, &old_term, nullptr);
 
   if (g_interrupted.load()) {
+    database.reset();  // the temporary database is removed, the target left as it was
     print_error(output.empty() || output == "-"
                     ? "interrupted"
                     : fmt::format("interrupted; {} was not written", output));
@@ -352,6 +375,15 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
     writer.put(json.end(failures, summary, lexicon));
   }
   if (corpus_html) writer.put(html.end(summary, lexicon));
+  if (database) {
+    if (database_error.ok()) database_error = database->finish();
+    database.reset();
+    if (!database_error.ok()) {
+      print_error(database_error.message());
+      return kExitUsage;
+    }
+    return any_failed ? kExitDocumentsFailed : kExitOk;
+  }
   const bool single_failed = settings.single && any_failed &&
                              (settings.format == OutputFormat::kTable ||
                               settings.format == OutputFormat::kJson ||

@@ -11,9 +11,9 @@
 
 namespace themescan::cli {
 
-enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kHtml };
+enum class OutputFormat { kTable, kJson, kJsonl, kCsv, kHtml, kSqlite };
 
-// "table", "json", "jsonl" or "csv".
+// "table", "json", "jsonl", "csv", "html" or "sqlite".
 bool parse_output_format(const std::string& name, OutputFormat* format);
 
 struct RunSettings {
@@ -28,7 +28,8 @@ struct RunSettings {
   std::uint64_t max_bytes = std::uint64_t{1} << 30;  // larger inputs are skipped with an error
 };
 
-// Analyses the documents of `inputs` (expanded as inputs.h says, or JSONL feeds) and writes the output to `output` ("" or "-": standard output). Returns the
+// Analyses the documents of `inputs` (expanded as inputs.h says, or JSONL feeds) and writes the
+// output to `output` ("" or "-": standard output; sqlite needs a file). Returns the
 // exit code: 0, 1 when an input failed (its error is in the output and on standard error), 2
 // when the output cannot be written, 130 when interrupted by SIGINT or SIGTERM (then a file
 // given as `output` is left as it was).

@@ -537,7 +537,7 @@ class Setup(unittest.TestCase):
     def test_build_and_test_packages(self):
         build = ["g++", "cmake", "make", "pkg-config", "libicu-dev", "libre2-dev",
                  "libboost-program-options-dev", "libfmt-dev", "nlohmann-json3-dev",
-                 "libyaml-cpp-dev"]
+                 "libyaml-cpp-dev", "libsqlite3-dev"]
         self.assertEqual(self.packages(), build)
         self.assertEqual(self.packages("--with-tests"),
                          build + ["doctest-dev", "python3", "python3-jsonschema", "jq", "sqlite3",

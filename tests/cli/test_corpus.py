@@ -361,6 +361,116 @@ class Progress(TempDir):
         self.assertEqual(run("--format", "jsonl", "corpus").stderr, b"")  # not a terminal
 
 
+class Sqlite(TempDir):
+    """--format sqlite: the database a dashboard reads, queried through the sqlite3 shell."""
+
+    DATES = ["2025-03-04", "2025-03-21", "2025-04-02", "2025-04-09", "2025-04-30", "2025-05-15",
+             "2025-05-20", "2025-05-27", "2025-05-28", "2025-05-29"]
+
+    def feed(self):
+        # corpus/ as a dated feed, a broken line (4) and a story with no theme.
+        lines = [json.dumps({"id": f.stem[:2], "date": d, "title": f.stem, "text": f.read_text()})
+                 for f, d in zip(sorted(CORPUS.glob("*.txt")), self.DATES)]
+        lines.insert(3, "{broken")
+        lines.append(json.dumps({"id": "sport", "date": "2025-05-30", "text":
+                                 "LISBON, May 30 (Reuters) - Benfica beat Porto 2-1 on Friday."}))
+        return self.write("feed.jsonl", "\n".join(lines) + "\n")
+
+    def sql(self, db, *statements):
+        sqlite = require_program("sqlite3", "sqlite3")
+        return subprocess.run([sqlite, db, *statements], capture_output=True, check=True
+                              ).stdout.decode().splitlines()
+
+    def test_dashboard_queries(self):
+        feed = self.feed()
+        result = run("--input-format", "jsonl", "--format", "sqlite", "-o", "feed.db", feed.name,
+                     cwd=self.tmp)
+        self.assertEqual(result.returncode, 1)  # the broken line
+        self.assertEqual(result.stdout, b"")
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["feed.db", "feed.jsonl"])
+        db = self.tmp / "feed.db"
+        lines = records(run("--input-format", "jsonl", "--format", "jsonl", feed.name,
+                            cwd=self.tmp).stdout)
+        docs = [r for r in lines if r["record"] == "document"]
+        # Themes per month, as a dashboard charts them; the same sums from the JSONL output.
+        months = self.sql(db, "SELECT substr(d.date, 1, 7) AS month, t.theme, COUNT(*), "
+                          "SUM(t.hits) FROM documents d JOIN themes t USING (doc_id) "
+                          "GROUP BY month, t.theme ORDER BY month, t.theme;")
+        expected = {}
+        for d in docs:
+            for t in d["themes"]:
+                key = (d["document"]["date"][:7], t["id"])
+                n, hits = expected.get(key, (0, 0))
+                expected[key] = (n + 1, hits + t["hits"])
+        self.assertEqual(months, [f"{m}|{t}|{n}|{h}" for (m, t), (n, h) in sorted(expected.items())])
+        # corpus/01 (3 infrastructure hits) and 02 (9) are the March documents.
+        self.assertIn("2025-03|infrastructure|2|12", months)
+        # Top speakers per theme, by the hits in what they said, across documents.
+        top = self.sql(db, "SELECT st.theme, s.name, SUM(st.hits) AS hits FROM speaker_themes st "
+                       "JOIN speakers s USING (doc_id, speaker) WHERE s.named "
+                       "GROUP BY st.theme, s.name ORDER BY st.theme, hits DESC, s.name;")
+        expected = {}
+        for d in docs:
+            for sp in d["speakers"]:
+                if not sp["named"]:
+                    continue
+                for t in sp["themes"]:
+                    expected[(t["id"], sp["name"])] = expected.get((t["id"], sp["name"]), 0) + t["hits"]
+        self.assertEqual(sorted(top), sorted(f"{t}|{n}|{h}" for (t, n), h in expected.items()))
+        self.assertIn("sovereignty|Kwame Mensah|2", top)
+        self.assertIn("cooperation|Нгуен Ван Хунг|2", top)
+        # Every document is in documents, the one with no theme too; the error has its row.
+        self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM documents;",
+                                  "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
+                                  "(SELECT 1 FROM themes t WHERE t.doc_id = d.doc_id);",
+                                  "SELECT path, line FROM errors;",
+                                  "SELECT COUNT(*) FROM quotes WHERE type = 'direct';",
+                                  "SELECT value FROM meta WHERE key = 'schema_version';",
+                                  "SELECT COUNT(*) FROM lexicons;"),
+                         ["11", "1", "feed.jsonl|4", "78", "themescan.sqlite/1", "10"])
+        # Evidence joins back to the text: a hit's text is the slice its span gives.
+        self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM evidence e JOIN documents d USING "
+                                  "(doc_id) WHERE d.id = '01' AND e.theme = 'sovereignty';",
+                                  "SELECT text FROM evidence WHERE doc_id = 1 AND theme = "
+                                  "'sovereignty' ORDER BY span_begin LIMIT 1;"),
+                         ["6", "Sovereign"])  # the title: "... Puts Sovereign Platforms ..."
+        indexes = self.sql(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name "
+                           "NOT LIKE 'sqlite_autoindex%' ORDER BY name;")
+        self.assertIn("themes_theme", indexes)
+        self.assertIn("speakers_name", indexes)
+
+    def test_replaced_atomically_never_half_written(self):
+        db = self.write("corpus.db", "previous\n")
+        result = run("--format", "sqlite", "-o", db, "corpus")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM documents;"), ["10"])
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["corpus.db"])
+        # Interrupted: the old database stays, no temporary file is left.
+        proc = subprocess.Popen([str(BINARY), "--input-format", "jsonl", "--format", "sqlite",
+                                 "-o", "corpus.db", "-"], cwd=self.tmp, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdin.write((json.dumps({"text": (CORPUS / "01_digital-partners-forum.txt")
+                                      .read_text()}) + "\n").encode() * 20)
+        proc.stdin.flush()
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        self.assertEqual(proc.returncode, 130)
+        self.assertEqual(err.decode(), "themescan: interrupted; corpus.db was not written\n")
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["corpus.db"])
+        self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM documents;"), ["10"])
+
+    def test_needs_a_file(self):
+        result = run("--format", "sqlite", "corpus")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.decode(), "themescan: --format sqlite writes a database "
+                         "file: give it with -o FILE (such as -o corpus.db)\n")
+        result = run("--format", "sqlite", "-o", self.tmp / "no" / "such.db", "corpus")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.decode(),
+                         f"themescan: cannot write {self.tmp / 'no' / 'such.db'}: No such file or directory\n")
+
+
 class Interrupt(TempDir):
     def test_ctrl_c_stops_cleanly_and_leaves_no_output_file(self):
         (self.tmp / "out.jsonl").write_text("previous\n")
