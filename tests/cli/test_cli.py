@@ -669,7 +669,7 @@ class Errors(TempDirTestCase):
 
     def test_bad_format_value(self):
         self.assert_error(["--format", "xml", REPORT], 2,
-                          "themescan: --format must be table, json, jsonl, csv or html, not 'xml'\n")
+                          "themescan: --format must be table, json, jsonl, csv, html or sqlite, not 'xml'\n")
 
     def test_no_input(self):
         self.assert_error([], 2, "themescan: no input: give a report file, a folder or - for "
