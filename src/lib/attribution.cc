@@ -920,7 +920,7 @@ bool attribute_before(Context& c, Quote& q, Window w) {
     // "Because of how Democrats crafted the primary schedule, explained Rosenberg, “...”": a
     // verb after a comma with a name right after it is inverted.
     if (has_any(c.gap(v), ",") && !participle(c, v) && v + m < w.end && c.words[v + m].upper &&
-        !c.words[v + m].quoted && c.gap(v + m).find_first_not_of(" \u00A0") == std::string_view::npos) {
+        !c.words[v + m].quoted && c.gap(v + m).find_first_not_of(" \t\r\n\u00A0") == std::string_view::npos) {
       if (NounPhrase np = speaker_after(c, v + m, w.end);
           np.ok() && (np.reference == SpeakerReference::kName || np.reference == SpeakerReference::kPartialName) &&
           has_any(c.text.substr(c.words[np.end - 1].span.end,

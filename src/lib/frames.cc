@@ -462,7 +462,7 @@ std::int32_t antecedent(Context& c, std::size_t before, char gender, int depth) 
       if (first < 0) first = m->speaker;
       std::size_t e = m->word + 1;
       while (e < k && c.words[e].upper) ++e;
-      if (e < k && c.is(WordClass::kVerbs, e) && c.gap(e).find_first_not_of(" \u00A0") == std::string_view::npos) {
+      if (e < k && c.is(WordClass::kVerbs, e) && c.gap(e).find_first_not_of(" \t\r\n\u00A0") == std::string_view::npos) {
         return m->speaker;
       }
     }

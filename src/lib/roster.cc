@@ -272,7 +272,7 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
   Speaker& s = c.speakers[static_cast<std::size_t>(speaker)];
   const std::string_view gap = c.gap(end);
   const std::size_t open = gap.find('(');
-  if (open != std::string_view::npos && gap.find_first_not_of(" \u00A0(") == std::string_view::npos) {
+  if (open != std::string_view::npos && gap.find_first_not_of(" \t\r\n\u00A0(") == std::string_view::npos) {
     std::size_t close = end + 1;
     while (close < c.size() && close - end < 8 && c.gap(close).find(')') == std::string_view::npos) {
       ++close;
@@ -296,7 +296,7 @@ std::size_t read_apposition(Context& c, std::int32_t speaker, std::size_t end) {
     }
     return close;
   }
-  if (gap.find_first_not_of(" \u00A0") != 0 || gap.find(',') == std::string_view::npos ||
+  if (gap.find_first_not_of(" \t\r\n\u00A0") != 0 || gap.find(',') == std::string_view::npos ||
       has_any(gap.substr(gap.find(',') + 1), kSegmentEnd)) {
     return end;
   }
@@ -397,12 +397,12 @@ void build_roster(Context& c) {
     // "Name, Director of ...", and "Mark Cuban, the billionaire owner of ...": a given name and
     // an apposition that opens with an article.
     const bool comma_after = e < c.size() && comma != std::string_view::npos &&
-                             after.find_first_not_of(" \u00A0") == comma &&
+                             after.find_first_not_of(" \t\r\n\u00A0") == comma &&
                              after.find_first_not_of(" ,\u00A0") == std::string_view::npos;
     const bool apposition = comma_after && (role_within(c, e, segment_end(c, e, 16), 4) ||
                                             (e - b >= 2 && c.is(WordClass::kGivenNames, b) &&
                                              c.is_article(e) && !c.words[e].upper));
-    const bool bracket = e < c.size() && after.find_first_not_of(" \u00A0") == after.find('(') &&
+    const bool bracket = e < c.size() && after.find_first_not_of(" \t\r\n\u00A0") == after.find('(') &&
                          after.find('(') != std::string_view::npos;
     // "Maryam Al-Balushi said", and "Menon’s teammate, Maryam Al-Balushi, said".
     // "Maryam Al-Balushi said", "Schlafly also noted", "Cruz openly admitted".
