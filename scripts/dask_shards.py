@@ -7,7 +7,7 @@
 INPUT is a report file or a folder. Folders are expanded here the way themescan expands
 them: recursively, following symbolic links to folders (a link back to a folder above it
 is skipped with a warning; themescan alone would also write an error record for it),
-leaving out names that start with '.', taking files whose names end in .txt or .md (any
+leaving out names that start with '.', taking files whose names end in .txt, .md, .html, .htm, .pdf or .docx (any
 case), sorted by their path below the folder as bytes, and named FOLDER/RELATIVE/PATH
 (FOLDER as given, no '/' added when it ends in one). A folder without reports is passed on
 as is, for themescan to report.
@@ -51,7 +51,7 @@ def expand(arg):
                           file=sys.stderr)
                 else:
                     walk(entry.path, rel + entry.name + "/", above | {real})
-            elif entry.name.lower().endswith((".txt", ".md")):
+            elif entry.name.lower().endswith((".txt", ".md", ".html", ".htm", ".pdf", ".docx")):
                 found.append(rel + entry.name)
 
     walk(arg, "", {os.path.realpath(arg)})

@@ -21,7 +21,8 @@ for arg in "$@"; do
 done
 
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libboost-program-options-dev
-          libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev)
+          libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev libxml2-dev libzip-dev
+          libpoppler-cpp-dev)
 test_packages=(doctest-dev python3 python3-jsonschema jq sqlite3 parallel python3-distributed chromium)
 if $with_tests; then packages+=("${test_packages[@]}"); fi
 if $list; then printf '%s\n' "${packages[@]}"; exit 0; fi

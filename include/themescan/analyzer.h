@@ -18,6 +18,7 @@
 #include "themescan/attribution.h"
 #include "themescan/attribution_lexicon.h"
 #include "themescan/decode.h"
+#include "themescan/extract.h"
 #include "themescan/lexicon.h"
 #include "themescan/match.h"
 #include "themescan/quotes.h"
@@ -54,17 +55,20 @@ struct TextCounts {
 struct DocumentMeta {
   std::string id;                    // the JSONL "id" ("" for files)
   std::uint64_t line = 0;            // its line in the JSONL feed (0 for files)
-  std::optional<std::string> title;  // the JSONL "title"; replaces the title found in the text
+  std::optional<std::string> title;  // the JSONL/CSV "title" (replaces the title found in the text), or the
+                                     // HTML/PDF/DOCX metadata title when the text has none
   std::string source;                // the JSONL "source" ("" when absent)
   std::optional<std::string> date;   // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-  std::string date_from;             // "text" (dates.h) or "jsonl"; "" without a date
+  std::string date_from;             // "text" (dates.h), "jsonl", "csv", "html", "pdf" or "docx"; "" without one
 };
 
 struct DocumentResult {
   std::string path;            // as given by the caller ("-" for standard input)
   DocumentMeta meta;
   std::uint64_t bytes = 0;     // size of the input in bytes (before decoding)
-  std::string text;            // decoded UTF-8; all spans index this
+  std::string text;            // decoded UTF-8 (extracted, for HTML, PDF and DOCX); all spans index this
+  InputFormat format = InputFormat::kText;  // what the input was read as (extract.h)
+  std::vector<std::uint64_t> pages;         // PDF: the byte offset in `text` where each page starts
   std::string encoding;        // the input's encoding ("UTF-8", "UTF-16LE", "windows-1251")
   int encoding_confidence = 100;  // below 100 when the encoding was guessed (decode.h)
   bool had_bom = false;
@@ -91,6 +95,15 @@ class Analyzer {
   Result<DocumentResult> analyze(std::string path, std::string_view bytes) const;
   // The same, taking the bytes, so a large document is not held twice.
   Result<DocumentResult> analyze_owned(std::string path, std::string bytes) const;
+
+  // Reads `bytes` as `format` and analyses its text: kText as analyze_owned(); kHtml, kPdf and
+  // kDocx through extract.h (spans then index the extracted text, `bytes` is the file's size,
+  // `format` and `pages` are set, the metadata title and date are used as DocumentMeta says);
+  // kAuto decides by `path` and the first bytes (detect_input_format; a feed name counts as
+  // text). kJsonl and kCsv are feeds, not documents: kInvalidArgument. Errors do not name the
+  // path.
+  Result<DocumentResult> analyze_document(std::string path, std::string bytes,
+                                          InputFormat format) const;
 
   const Lexicon& lexicon() const;
   const Tokenizer& tokenizer() const;

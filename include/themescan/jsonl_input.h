@@ -35,25 +35,36 @@
 
 namespace themescan {
 
+// One document of a feed (JSON Lines or CSV).
 struct JsonlDocument {
   std::string id;
   std::string text;
   std::optional<std::string> date;
   std::optional<std::string> title;
   std::optional<std::string> source;
-  std::uint64_t line = 0;  // 1-based line number in the feed
+  std::uint64_t line = 0;  // 1-based line number in the feed (a CSV record's first line)
 };
 
-class JsonlReader {
+// A source of documents read one record at a time: a JSON Lines feed or a CSV file (csv_input.h).
+class DocumentFeed {
+ public:
+  virtual ~DocumentFeed() = default;
+  // The next document or the error for the next record; nullopt at the end of the feed.
+  virtual std::optional<Result<JsonlDocument>> next() = 0;
+  // The line of the last record read (its first line; 0 before the first).
+  virtual std::uint64_t line() const = 0;
+};
+
+class JsonlReader : public DocumentFeed {
  public:
   // `name` is how the feed is named in messages and default ids (e.g. "feed.jsonl", "<stdin>").
   JsonlReader(std::istream& in, std::string name);
 
   // The next document or the error for the next non-blank line; nullopt at the end of the feed.
-  std::optional<Result<JsonlDocument>> next();
+  std::optional<Result<JsonlDocument>> next() override;
 
   // The number of the last line read (0 before the first).
-  std::uint64_t line() const { return line_; }
+  std::uint64_t line() const override { return line_; }
 
  private:
   Result<JsonlDocument> parse_line() const;

@@ -31,10 +31,11 @@ constexpr const char* kUsage =
     "       themescan suggest --theme ID [OPTIONS] INPUT... [--reference INPUT...]\n"
     "       themescan lint [--corpus INPUT]... [LEXICON...]\n"
     "\n"
-    "Reads event reports (plain text) and prints which themes they cover, how strongly, the\n"
-    "evidence, and who said what. INPUT is a file, a folder (searched recursively for .txt and\n"
-    ".md files) or - for standard input; with --input-format jsonl, each INPUT is a JSON Lines\n"
-    "feed of documents. One file gives its breakdown; several inputs or a folder give the\n"
+    "Reads event reports (plain text, Markdown, HTML, PDF, DOCX) and prints which themes they\n"
+    "cover, how strongly, the evidence, and who said what. INPUT is a file, a folder (searched\n"
+    "recursively for .txt, .md, .html, .htm, .pdf and .docx files) or - for standard input; a\n"
+    ".jsonl or .csv file is a feed of documents (one per line or row). One file gives its\n"
+    "breakdown; several inputs or a folder give the\n"
     "documents and a corpus summary. 'themescan merge --help' combines the JSONL outputs of\n"
     "several runs.\n";
 
@@ -43,7 +44,9 @@ constexpr const char* kEpilog =
     "Exit status:\n"
     "  0  every input was analysed\n"
     "  1  some inputs could not be analysed (missing, unreadable, binary, over --max-bytes,\n"
-    "     invalid in their encoding, a folder without reports, a bad JSONL line); the others were, and the output has their results\n"
+    "     invalid in their encoding, a damaged or scanned PDF, HTML or DOCX file, a folder\n"
+    "     without reports, a bad JSONL line or CSV row); the others were, and the output has\n"
+    "     their results\n"
     "     and an error record for each failure\n"
     "  2  usage error, lexicon error, or the output could not be written\n"
     "  130  interrupted (Ctrl-C); a file given with -o is left as it was\n"
@@ -56,6 +59,8 @@ constexpr const char* kEpilog =
     "  themescan --format html -o report.html corpus/\n"
     "  themescan --format sqlite -o corpus.db corpus/\n"
     "  themescan --input-format jsonl --format jsonl feed.jsonl\n"
+    "  themescan report.pdf page.html notes.docx\n"
+    "  themescan --text-column body --id-column id --date-column published articles.csv\n"
     "  themescan --lexicons my-themes/ --themes talent,research report.txt\n";
 
 struct Settings {
@@ -67,7 +72,8 @@ struct Settings {
   std::string gazetteer;
   std::string format = "table";
   std::string csv_table = "themes";
-  std::string input_format = "text";
+  std::string input_format = "auto";
+  CsvColumns csv;
   std::string output;
   std::string color = "auto";
   std::string themes;
@@ -92,11 +98,26 @@ struct Settings {
 po::options_description make_options(Settings& s) {
   po::options_description input("Input");
   input.add_options()
-      ("input-format", po::value(&s.input_format)->value_name("FORMAT")->default_value("text"),
-       "text (report files) or jsonl (each INPUT is a JSON Lines feed: one document per line "
-       "with \"text\" and optional \"id\", \"date\", \"title\", \"source\")")
+      ("input-format", po::value(&s.input_format)->value_name("FORMAT")->default_value("auto"),
+       "auto (by each file's extension, else its content), text (plain text or Markdown), html "
+       "(web pages: the article's text, without navigation, scripts, banners and footers), pdf "
+       "(the text layer, page by page; hits and quotes carry their page), docx (Word), jsonl "
+       "(each INPUT is a JSON Lines feed: one document per line with \"text\" and optional "
+       "\"id\", \"date\", \"title\", \"source\") or csv (each INPUT is a CSV or TSV file: one "
+       "document per row, see --text-column). In auto mode .jsonl/.ndjson files are JSONL feeds "
+       "and .csv/.tsv files CSV feeds; folders give their .txt, .md, .html, .htm, .pdf and "
+       ".docx files (only the given format's files with another --input-format)")
+      ("text-column", po::value(&s.csv.text)->value_name("COLUMN")->default_value("text"),
+       "csv: the column with each document's text, by header name or 1-based number")
+      ("id-column", po::value(&s.csv.id)->value_name("COLUMN"),
+       "csv: the column with the document id (default: FILE:LINE)")
+      ("date-column", po::value(&s.csv.date)->value_name("COLUMN"),
+       "csv: the column with the document date (ISO 8601)")
+      ("title-column", po::value(&s.csv.title)->value_name("COLUMN"), "csv: the title column")
+      ("source-column", po::value(&s.csv.source)->value_name("COLUMN"), "csv: the source column")
       ("include", po::value(&s.include)->value_name("GLOB")->composing(),
-       "in folders, take the files matching GLOB instead of *.txt and *.md (repeatable)")
+       "in folders, take the files matching GLOB instead of those of the input format "
+       "(repeatable)")
       ("exclude", po::value(&s.exclude)->value_name("GLOB")->composing(),
        "leave out files and folders matching GLOB (repeatable); a GLOB with '/' matches the "
        "path below the folder given")
@@ -250,8 +271,15 @@ int run_analyze(const std::vector<std::string>& args) {
                             s.csv_table));
     return kExitUsage;
   }
-  if (s.input_format != "text" && s.input_format != "jsonl") {
-    print_error(fmt::format("--input-format must be text or jsonl, not '{}'", s.input_format));
+  const std::optional<InputFormat> input_format = parse_input_format(s.input_format);
+  if (!input_format) {
+    print_error(fmt::format("--input-format must be auto, text, html, pdf, docx, jsonl or csv, "
+                            "not '{}'",
+                            s.input_format));
+    return kExitUsage;
+  }
+  if (s.csv.text.empty()) {
+    print_error("--text-column must name a column");
     return kExitUsage;
   }
   if (!parse_size(s.max_bytes, &run.max_bytes) || run.max_bytes == 0 ||
@@ -318,14 +346,20 @@ int run_analyze(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  run.jsonl_input = s.input_format == "jsonl";
-  run.single = !run.jsonl_input && s.inputs.size() == 1 && !is_folder(s.inputs.front());
+  run.input_format = *input_format;
+  run.csv_columns = s.csv;
+  const InputFormat first_format =
+      *input_format != InputFormat::kAuto ? *input_format
+                                          : detect_input_format(s.inputs.front(), {});
+  run.single = first_format != InputFormat::kJsonl && first_format != InputFormat::kCsv &&
+               s.inputs.size() == 1 && !is_folder(s.inputs.front());
   run.per_document = s.per_document;
   run.quiet = s.quiet;
   run.threads = s.jobs != 0 ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
   InputOptions input_options;
   input_options.include = s.include;
   input_options.exclude = s.exclude;
+  input_options.extensions = folder_extensions(*input_format);
   return run_documents(*analyzer, s.inputs, input_options, run, s.output);
 }
 

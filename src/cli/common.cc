@@ -31,10 +31,13 @@ bool parse_command_line(const std::vector<std::string>& args,
 bool for_each_document(const Analyzer& analyzer, const std::vector<std::string>& inputs,
                        const std::function<void(const DocumentResult&)>& each) {
   bool ok = true;
-  InputWalker walker(inputs, InputOptions{});
+  InputOptions options;
+  options.extensions = folder_extensions(InputFormat::kAuto);
+  InputWalker walker(inputs, options);
   while (std::optional<InputItem> item = walker.next()) {
     Result<std::string> bytes = item->error.ok() ? read_input(item->path) : Result<std::string>(item->error);
-    Result<DocumentResult> result = bytes.ok() ? analyzer.analyze_owned(item->path, std::move(*bytes))
+    Result<DocumentResult> result = bytes.ok() ? analyzer.analyze_document(item->path, std::move(*bytes),
+                                                                           InputFormat::kAuto)
                                                : Result<DocumentResult>(bytes.status());
     if (!result.ok()) {
       const std::string message = result.status().message();

@@ -18,6 +18,8 @@
 #include "output_file.h"
 #include "progress.h"
 #include "themescan/dates.h"
+#include "themescan/csv_input.h"
+#include "themescan/extract.h"
 #include "themescan/jsonl_input.h"
 #include "themescan/parallel.h"
 #include "themescan/sqlite_writer.h"
@@ -45,10 +47,11 @@ constexpr std::size_t kBatchPerThread = 64;  // documents read ahead per thread
 
 // One document to analyse.
 struct Job {
-  std::string path;                   // the file, or the feed for JSONL
+  std::string path;                   // the file, or the feed for JSONL and CSV
   Status error;                       // this input could not be used
-  std::uint64_t line = 0;             // JSONL: line of a bad record
-  std::optional<JsonlDocument> doc;   // JSONL: the document, text included
+  std::uint64_t line = 0;             // feeds: line of a bad record
+  std::optional<JsonlDocument> doc;   // feeds: the document, text included
+  InputFormat format = InputFormat::kAuto;  // files: what to read them as (auto: by name, content)
 };
 
 struct Outcome {
@@ -58,44 +61,62 @@ struct Outcome {
   std::uint64_t bytes = 0;
 };
 
+// What an input item is read as: the format given, else by its name (a .jsonl or .csv file is a
+// feed of documents; standard input and other names are decided from their content later).
+InputFormat item_format(const RunSettings& settings, const std::string& path) {
+  if (settings.input_format != InputFormat::kAuto) return settings.input_format;
+  if (path == "-") return InputFormat::kAuto;
+  const InputFormat by_name = detect_input_format(path, {});
+  return by_name == InputFormat::kJsonl || by_name == InputFormat::kCsv ? by_name
+                                                                          : InputFormat::kAuto;
+}
+
+bool is_feed(InputFormat format) {
+  return format == InputFormat::kJsonl || format == InputFormat::kCsv;
+}
+
 // Reads the jobs in order, a batch at a time, so that only the paths of a folder (which must be
-// sorted) are held for the whole run, and a JSONL feed of any length runs in bounded memory.
+// sorted) are held for the whole run, and a feed of any length runs in bounded memory.
 class JobSource {
  public:
-  JobSource(const std::vector<std::string>& inputs, const InputOptions& options, bool jsonl,
-            std::size_t batch)
-      : walker_(jsonl ? std::vector<std::string>() : inputs, options),
-        feeds_(jsonl ? inputs : std::vector<std::string>()),
-        batch_(batch) {}
+  JobSource(const std::vector<std::string>& inputs, const InputOptions& options,
+            const RunSettings& settings, std::size_t batch)
+      : walker_(inputs, options), settings_(settings), batch_(batch) {}
 
   // The next jobs, in order; empty at the end.
   std::vector<Job> next() {
     std::vector<Job> jobs;
     while (jobs.size() < batch_) {
-      if (feeds_.empty()) {  // files
+      if (!reader_) {
         std::optional<InputItem> item = walker_.next();
         if (!item) break;
-        jobs.push_back({std::move(item->path), std::move(item->error), 0, std::nullopt});
-        continue;
-      }
-      if (!reader_) {
-        if (feed_index_ == feeds_.size()) break;
-        feed_ = feeds_[feed_index_++];
+        const InputFormat format = item_format(settings_, item->path);
+        if (!item->error.ok() || !is_feed(format)) {
+          jobs.push_back({std::move(item->path), std::move(item->error), 0, std::nullopt, format});
+          continue;
+        }
+        feed_ = std::move(item->path);
+        feed_format_ = format;
         std::istream* in = &std::cin;
         if (feed_ != "-") {
           file_ = std::make_unique<std::ifstream>(feed_, std::ios::binary);
           if (!*file_) {
             const int error = errno;
-            jobs.push_back({feed_, Status(error == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError,
-                                          fmt::format("{}: {}", feed_,
-                                                      error == ENOENT ? "no such file or folder"
-                                                                      : std::strerror(error))),
-                            0, std::nullopt});
+            jobs.push_back({feed_, Status(StatusCode::kIoError,
+                                          fmt::format("{}: {}", feed_, std::strerror(error))),
+                            0, std::nullopt, format});
+            file_.reset();
             continue;
           }
           in = file_.get();
         }
-        reader_ = std::make_unique<JsonlReader>(*in, display_path(feed_));
+        if (format == InputFormat::kJsonl) {
+          reader_ = std::make_unique<JsonlReader>(*in, display_path(feed_));
+        } else {
+          reader_ = std::make_unique<CsvDocumentReader>(*in, display_path(feed_),
+                                                        settings_.csv_columns,
+                                                        csv_delimiter(feed_));
+        }
       }
       std::optional<Result<JsonlDocument>> doc = reader_->next();
       if (!doc) {
@@ -104,22 +125,28 @@ class JobSource {
         continue;
       }
       if (!doc->ok()) {
-        jobs.push_back({feed_, doc->status(), reader_->line(), std::nullopt});
+        jobs.push_back({feed_, doc->status(), reader_->line(), std::nullopt, feed_format_});
       } else {
-        jobs.push_back({feed_, Status::Ok(), (*doc)->line, std::move(**doc)});
+        jobs.push_back({feed_, Status::Ok(), (*doc)->line, std::move(**doc), feed_format_});
       }
     }
     return jobs;
   }
 
  private:
+  // Tab-separated for .tsv (and --csv-delimiter), else commas.
+  char csv_delimiter(const std::string& path) const {
+    if (settings_.csv_columns.delimiter != '\0') return settings_.csv_columns.delimiter;
+    return path.size() >= 4 && (path.ends_with(".tsv") || path.ends_with(".TSV")) ? '\t' : ',';
+  }
+
   InputWalker walker_;
-  std::vector<std::string> feeds_;
+  const RunSettings& settings_;
   std::size_t batch_;
-  std::size_t feed_index_ = 0;
   std::string feed_;
+  InputFormat feed_format_ = InputFormat::kJsonl;
   std::unique_ptr<std::ifstream> file_;
-  std::unique_ptr<JsonlReader> reader_;
+  std::unique_ptr<DocumentFeed> reader_;
 };
 
 std::uint64_t file_size(const std::string& path) {
@@ -158,16 +185,18 @@ class Runner {
       bytes = std::move(*read);
     }
     out.bytes = bytes.size();
-    Result<DocumentResult> result = analyzer_.analyze_owned(job.path, std::move(bytes));
+    Result<DocumentResult> result =
+        job.doc ? analyzer_.analyze_owned(job.path, std::move(bytes))
+                : analyzer_.analyze_document(job.path, std::move(bytes), job.format);
     if (!result.ok()) return fail(fmt::format("{}: {}", where, result.status().message()));
-    if (job.doc) set_feed_meta(*job.doc, *result);
+    if (job.doc) set_feed_meta(*job.doc, *result, job.format);
     out.rendered = render(*result);
     out.result = std::move(*result);
     return out;
   }
 
  private:
-  static void set_feed_meta(JsonlDocument& doc, DocumentResult& r) {
+  static void set_feed_meta(JsonlDocument& doc, DocumentResult& r, InputFormat feed) {
     r.meta.id = std::move(doc.id);
     r.meta.line = doc.line;
     r.meta.title = std::move(doc.title);
@@ -175,7 +204,7 @@ class Runner {
     if (doc.date) {
       if (std::optional<std::string> date = normalize_date(*doc.date)) {
         r.meta.date = std::move(date);
-        r.meta.date_from = "jsonl";
+        r.meta.date_from = std::string(input_format_name(feed));
       } else {
         r.warnings.push_back(fmt::format("'date' \"{}\" is not an ISO date (YYYY-MM-DD or RFC 3339); "
                                          "{}",
@@ -286,7 +315,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   std::uint64_t total_files = 0;
   std::uint64_t total_bytes = 0;
   bool show_progress = !settings.quiet && ::isatty(STDERR_FILENO);
-  if (show_progress && settings.jsonl_input) {
+  if (show_progress && is_feed(settings.input_format)) {
     for (const std::string& feed : inputs) total_bytes += file_size(feed);
   } else if (show_progress) {
     InputWalker counter(inputs, input_options);
@@ -314,8 +343,7 @@ int run_documents(const Analyzer& analyzer, const std::vector<std::string>& inpu
   if (settings.format == OutputFormat::kCsv) writer.put(render_csv_header(settings.csv_table));
 
   Runner runner(analyzer, settings);
-  JobSource source(inputs, input_options, settings.jsonl_input,
-                   kBatchPerThread * settings.threads);
+  JobSource source(inputs, input_options, settings, kBatchPerThread * settings.threads);
   std::size_t tables = 0;
   bool any_failed = false;
   for (std::vector<Job> jobs = source.next(); !jobs.empty() && !g_stop.load();

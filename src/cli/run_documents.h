@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "themescan/analyzer.h"
+#include "themescan/csv_input.h"
+#include "themescan/extract.h"
 #include "themescan/inputs.h"
 #include "themescan/render.h"
 
@@ -20,7 +22,8 @@ struct RunSettings {
   OutputFormat format = OutputFormat::kTable;
   CsvTable csv_table = CsvTable::kThemes;
   RenderOptions render;
-  bool jsonl_input = false;   // each item is a JSON Lines feed of documents
+  InputFormat input_format = InputFormat::kAuto;  // kAuto: by each file's name and content
+  CsvColumns csv_columns;     // CSV input: the columns to read
   bool single = false;        // one report file: its breakdown, no corpus summary
   bool per_document = false;  // table: each document's breakdown before the overview
   bool quiet = false;         // no warnings, no progress bar

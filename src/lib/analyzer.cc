@@ -209,6 +209,52 @@ Result<DocumentResult> Analyzer::analyze_owned(std::string path, std::string byt
   return analyze_decoded(std::move(path), decode(std::move(bytes), impl_->options.decode), size);
 }
 
+namespace {
+
+// The metadata of an HTML page, PDF or DOCX file. An HTML page's published date is the
+// article's; a PDF's or DOCX's creation date is only used when the text gives no date, as the
+// metadata title is only used when the text has none (or only the first line of a wrapped one).
+void set_extracted_meta(ExtractedText extracted, InputFormat format, DocumentResult& r) {
+  r.format = format;
+  r.pages = std::move(extracted.pages);
+  if (format == InputFormat::kHtml) r.encoding = extracted.encoding;
+  if (extracted.title) {
+    const std::string title = collapse_spaces(*extracted.title);
+    const bool wrapped =
+        r.title && title.size() > r.title->size() && title.starts_with(r.title->slice(r.text));
+    if (!title.empty() && (!r.title || wrapped)) r.meta.title = title;
+  }
+  if (extracted.date && (format == InputFormat::kHtml || !r.meta.date)) {
+    if (std::optional<std::string> date = normalize_date(*extracted.date)) {
+      r.meta.date = std::move(date);
+      r.meta.date_from = std::string(input_format_name(format));
+    }
+  }
+}
+
+}  // namespace
+
+Result<DocumentResult> Analyzer::analyze_document(std::string path, std::string bytes,
+                                                  InputFormat format) const {
+  if (format == InputFormat::kAuto) {
+    format = detect_input_format(path, std::string_view(bytes).substr(0, 1024));
+    if (format == InputFormat::kJsonl || format == InputFormat::kCsv) format = InputFormat::kText;
+  }
+  if (format == InputFormat::kJsonl || format == InputFormat::kCsv) {
+    return Result<DocumentResult>(StatusCode::kInvalidArgument,
+                                  "a JSONL or CSV feed holds documents: read it with a feed reader");
+  }
+  if (format == InputFormat::kText) return analyze_owned(std::move(path), std::move(bytes));
+  const std::uint64_t size = bytes.size();
+  Result<ExtractedText> extracted = extract_document(format, bytes);
+  if (!extracted.ok()) return extracted.status();
+  std::string text = std::move(extracted->text);
+  Result<DocumentResult> result =
+      analyze_decoded(std::move(path), decode_utf8_owned(std::move(text)), size);
+  if (result.ok()) set_extracted_meta(std::move(*extracted), format, *result);
+  return result;
+}
+
 Result<DocumentResult> Analyzer::analyze_decoded(std::string path, Result<DecodedText> decoded,
                                                  std::uint64_t size) const {
   if (!decoded.ok()) return decoded.status();

@@ -55,6 +55,16 @@ void write_span(JsonWriter& w, Span span) {
   w.end_array();
 }
 
+// "page": the PDF page a span starts on (1-based); null for inputs without pages.
+void write_page(JsonWriter& w, const DocumentResult& result, Span span) {
+  w.key("page");
+  if (result.pages.empty()) {
+    w.null();
+  } else {
+    w.number(static_cast<std::uint64_t>(page_of(result.pages, span.begin)));
+  }
+}
+
 void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lexicon,
                  const ThemeScore& score, const RenderOptions& options) {
   const Theme& theme = lexicon.themes()[score.theme];
@@ -96,6 +106,7 @@ void write_theme(JsonWriter& w, const DocumentResult& result, const Lexicon& lex
     w.key("span");
     write_span(w, hit.span);
     w.key("sentence").number(hit.sentence);
+    write_page(w, result, hit.span);
     w.key("in_name").boolean(hit.in_name);
     w.key("left").string(snippet.left);
     w.key("right").string(snippet.right);
@@ -142,6 +153,7 @@ void write_quote(JsonWriter& w, const DocumentResult& result, const Quote& quote
   w.key("partial").boolean(quote.partial);
   w.key("depth").number(quote.depth);
   w.key("paragraph").number(quote.paragraph);
+  write_page(w, result, quote.span);
   w.key("speaker").begin_object();
   if (a.speaker >= 0) {
     const Speaker& s = result.speakers[static_cast<std::size_t>(a.speaker)];
@@ -212,6 +224,13 @@ void write_document_members(JsonWriter& w, const DocumentResult& result, const L
   w.key("sentences").number(result.counts.sentences);
   w.key("paragraphs").number(result.counts.paragraphs);
   w.key("layout").string(layout_name(result.layout));
+  w.key("format").string(input_format_name(result.format));
+  w.key("pages");
+  if (result.pages.empty()) {
+    w.null();
+  } else {
+    w.number(static_cast<std::uint64_t>(result.pages.size()));
+  }
   w.key("title");
   if (result.meta.title) {
     w.string(*result.meta.title);

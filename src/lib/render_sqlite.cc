@@ -30,7 +30,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE documents(
   doc_id INTEGER PRIMARY KEY, path TEXT NOT NULL, line INTEGER, id TEXT, source TEXT,
   title TEXT, date TEXT, date_from TEXT, bytes INTEGER NOT NULL, encoding TEXT NOT NULL,
-  layout TEXT NOT NULL, words INTEGER NOT NULL, sentences INTEGER NOT NULL,
+  layout TEXT NOT NULL, format TEXT NOT NULL, pages INTEGER, words INTEGER NOT NULL, sentences INTEGER NOT NULL,
   paragraphs INTEGER NOT NULL, quotes INTEGER NOT NULL, statements INTEGER NOT NULL);
 CREATE TABLE themes(
   doc_id INTEGER NOT NULL REFERENCES documents(doc_id), theme TEXT NOT NULL, rank INTEGER NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE evidence(
   doc_id INTEGER NOT NULL REFERENCES documents(doc_id), theme TEXT NOT NULL, hit INTEGER NOT NULL,
   entry_theme TEXT NOT NULL, entry TEXT NOT NULL, label TEXT NOT NULL, kind TEXT NOT NULL,
   text TEXT NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  sentence INTEGER NOT NULL, in_name INTEGER NOT NULL, counted INTEGER NOT NULL,
+  sentence INTEGER NOT NULL, page INTEGER, in_name INTEGER NOT NULL, counted INTEGER NOT NULL,
   left_context TEXT NOT NULL, right_context TEXT NOT NULL,
   PRIMARY KEY(doc_id, theme, hit));
 CREATE TABLE speakers(
@@ -57,7 +57,8 @@ CREATE TABLE speaker_themes(
 CREATE TABLE quotes(
   doc_id INTEGER NOT NULL REFERENCES documents(doc_id), quote INTEGER NOT NULL, type TEXT NOT NULL,
   partial INTEGER NOT NULL, unclosed INTEGER NOT NULL, depth INTEGER NOT NULL,
-  paragraph INTEGER NOT NULL, speaker INTEGER, method TEXT NOT NULL, reference TEXT NOT NULL,
+  paragraph INTEGER NOT NULL, page INTEGER, speaker INTEGER, method TEXT NOT NULL,
+  reference TEXT NOT NULL,
   confidence REAL NOT NULL, verb TEXT, text TEXT NOT NULL, span_begin INTEGER NOT NULL,
   span_end INTEGER NOT NULL, PRIMARY KEY(doc_id, quote),
   FOREIGN KEY(doc_id, speaker) REFERENCES speakers(doc_id, speaker));
@@ -107,6 +108,11 @@ struct Value {
 
 // Text, or NULL when empty (JSON's string_or_null).
 Value text_or_null(std::string_view text) { return text.empty() ? Value() : Value(text); }
+
+// The PDF page a span starts on; NULL for inputs without pages.
+Value page_value(const DocumentResult& r, Span span) {
+  return r.pages.empty() ? Value() : Value(page_of(r.pages, span.begin));
+}
 
 // A prepared INSERT, reused for every row.
 class Insert {
@@ -247,10 +253,10 @@ Result<SqliteWriter> SqliteWriter::create(const std::string& path, const Lexicon
     const char* name;
     int columns;
   };
-  for (const Table& t : {Table{&state->documents, "documents", 16}, Table{&state->themes, "themes", 9},
-                         Table{&state->evidence, "evidence", 15}, Table{&state->speakers, "speakers", 14},
+  for (const Table& t : {Table{&state->documents, "documents", 18}, Table{&state->themes, "themes", 9},
+                         Table{&state->evidence, "evidence", 16}, Table{&state->speakers, "speakers", 14},
                          Table{&state->speaker_themes, "speaker_themes", 5},
-                         Table{&state->quotes, "quotes", 15}, Table{&state->quote_themes, "quote_themes", 5},
+                         Table{&state->quotes, "quotes", 16}, Table{&state->quote_themes, "quote_themes", 5},
                          Table{&state->errors, "errors", 5}}) {
     if (Status status = state->check(t.insert->prepare(state->db, t.name, t.columns)); !status.ok()) {
       return status;
@@ -275,7 +281,8 @@ Status SqliteWriter::add_document(const DocumentResult& r) {
   Status status = s.check(s.documents.run(
       {doc, r.path, r.meta.line ? Value(r.meta.line) : Value(), text_or_null(r.meta.id),
        text_or_null(r.meta.source), text_or_null(title), text_or_null(date), text_or_null(r.meta.date_from),
-       r.bytes, r.encoding, layout_name(r.layout), r.counts.words, r.counts.sentences,
+       r.bytes, r.encoding, layout_name(r.layout), input_format_name(r.format),
+       r.pages.empty() ? Value() : Value(static_cast<std::uint64_t>(r.pages.size())), r.counts.words, r.counts.sentences,
        r.counts.paragraphs, direct, indirect}));
   if (!status.ok()) return status;
 
@@ -297,7 +304,7 @@ Status SqliteWriter::add_document(const DocumentResult& r) {
       status = s.check(s.evidence.run(
           {doc, theme.id, index, lexicon.themes()[hit.theme].id, entry.text, entry.display(),
            detail::entry_kind_name(entry.kind), hit.span.slice(r.text), hit.span.begin, hit.span.end,
-           hit.sentence, hit.in_name, hit_counts(hit, r.names_counted), snippet.left, snippet.right}));
+           hit.sentence, page_value(r, hit.span), hit.in_name, hit_counts(hit, r.names_counted), snippet.left, snippet.right}));
       if (!status.ok()) return status;
     }
   }
@@ -323,7 +330,7 @@ Status SqliteWriter::add_document(const DocumentResult& r) {
     const Attribution& a = q.attribution;
     status = s.check(s.quotes.run(
         {doc, static_cast<std::uint64_t>(i), detail::quote_type_name(q.type), q.partial, q.unclosed,
-         q.depth, q.paragraph, a.speaker >= 0 ? Value(static_cast<std::int64_t>(a.speaker)) : Value(),
+         q.depth, q.paragraph, page_value(r, q.span), a.speaker >= 0 ? Value(static_cast<std::int64_t>(a.speaker)) : Value(),
          attribution_method_name(a.method), speaker_reference_name(a.reference),
          detail::round4(a.confidence), text_or_null(a.verb.slice(r.text)), q.span.slice(r.text),
          q.span.begin, q.span.end}));

@@ -68,11 +68,16 @@ class JsonSchema(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         doc = json.loads(result.stdout)
         validator.validate(doc)
-        self.assertEqual(len(doc["documents"]), 10)
+        # The ten .txt reports and six twins in corpus/formats/ (HTML, PDF, DOCX of two of them).
+        self.assertEqual(len(doc["documents"]), 16)
+        self.assertEqual(sorted(d["document"]["format"] for d in doc["documents"]),
+                         ["docx"] * 2 + ["html"] * 2 + ["pdf"] * 2 + ["text"] * 10)
+        self.assertEqual([d["document"]["pages"] for d in doc["documents"]
+                          if d["document"]["format"] == "pdf"], [3, 3])
         self.assertEqual(doc["errors"], [{"schema": "themescan.error/1", "path": "missing.txt",
                                           "line": None, "id": None,
                                           "message": "missing.txt: no such file or folder"}])
-        self.assertEqual(doc["summary"]["documents"], 10)
+        self.assertEqual(doc["summary"]["documents"], 16)
         self.assertEqual(doc["summary"]["errors"], [{"path": "missing.txt",
                                                      "message": "missing.txt: no such file or folder"}])
 
@@ -537,7 +542,8 @@ class Setup(unittest.TestCase):
     def test_build_and_test_packages(self):
         build = ["g++", "cmake", "make", "pkg-config", "libicu-dev", "libre2-dev",
                  "libboost-program-options-dev", "libfmt-dev", "nlohmann-json3-dev",
-                 "libyaml-cpp-dev", "libsqlite3-dev"]
+                 "libyaml-cpp-dev", "libsqlite3-dev", "libxml2-dev", "libzip-dev",
+                 "libpoppler-cpp-dev"]
         self.assertEqual(self.packages(), build)
         self.assertEqual(self.packages("--with-tests"),
                          build + ["doctest-dev", "python3", "python3-jsonschema", "jq", "sqlite3",
@@ -578,9 +584,12 @@ class Errors(TempDirTestCase):
     def test_folder_without_reports(self):
         folder = self.tmp / "empty"
         folder.mkdir()
-        (folder / "notes.pdf").write_bytes(b"%PDF")
+        (folder / "notes.odt").write_bytes(b"PK\x03\x04")
         self.assert_error([folder], 1,
-                          f"themescan: {folder}: no reports (.txt or .md files) in this folder\n")
+                          f"themescan: {folder}: no reports (.txt, .md, .html, .htm, .pdf or .docx "
+                          "files) in this folder\n")
+        self.assert_error(["--input-format", "pdf", folder], 1,
+                          f"themescan: {folder}: no reports (.pdf files) in this folder\n")
 
     def test_binary_file(self):
         path = self.write("scan.txt", b"Report\x00\x01\x02")

@@ -17,6 +17,8 @@ from cli_test_util import (BINARY, SOURCE_DIR, TempDirTestCase, load_schema_vali
                            require_program, run, run_on_pty)
 
 CORPUS = SOURCE_DIR / "corpus"
+# The ten .txt reports, without their HTML/PDF/DOCX twins in corpus/formats/ (test_formats.py).
+TEN_REPORTS = ("--exclude", "formats", "corpus")
 REPORT_SEED_FREE = "corpus/04_press-release-datacentre.txt"
 
 
@@ -64,7 +66,7 @@ class Threads(TempDir):
             self.assertEqual(fast.stdout, slow.stdout, args)
 
     def test_bad_jobs_value(self):
-        result = run("-j", "two", "corpus")
+        result = run("-j", "two", *TEN_REPORTS)
         self.assertEqual(result.returncode, 2)
         self.assertIn("jobs", result.stderr.decode())
 
@@ -123,10 +125,10 @@ class Dashboards(TempDir):
         # the summary alike (tests/unit/entity_names_test.cc checks the blocks of large texts).
         totals = []
         for extra in ([], ["--count-names"]):
-            docs = json.loads(run("--format", "json", "--min-hits", "0", *extra, "corpus").stdout)
-            lines = records(run("--format", "jsonl", "--min-hits", "0", *extra, "corpus").stdout)
+            docs = json.loads(run("--format", "json", "--min-hits", "0", *extra, *TEN_REPORTS).stdout)
+            lines = records(run("--format", "jsonl", "--min-hits", "0", *extra, *TEN_REPORTS).stdout)
             rows = list(csv.DictReader(io.StringIO(run("--format", "csv", "--min-hits", "0", *extra,
-                                                       "corpus").stdout.decode())))
+                                                       *TEN_REPORTS).stdout.decode())))
             json_hits = {(d["document"]["path"], t["id"]): t["hits"]
                          for d in docs["documents"] for t in d["themes"]}
             jsonl_hits = {(d["document"]["path"], t["id"]): t["hits"]
@@ -150,7 +152,7 @@ class Dashboards(TempDir):
 
     def test_jq_over_jsonl(self):
         jq = require_program("jq", "jq")
-        jsonl = run("--format", "jsonl", "corpus").stdout
+        jsonl = run("--format", "jsonl", *TEN_REPORTS).stdout
         # Per document, the sovereignty hits; then documents touched and total hits.
         per_doc = subprocess.run(
             [jq, "-c", 'select(.record == "document") | [.document.path, '
@@ -178,7 +180,7 @@ class Dashboards(TempDir):
         sqlite = require_program("sqlite3", "sqlite3")
         db = self.tmp / "themes.db"
         for table in ("themes", "quotes", "speakers"):
-            data = run("--format", "csv", "--csv-table", table, "corpus").stdout
+            data = run("--format", "csv", "--csv-table", table, *TEN_REPORTS).stdout
             self.write(f"{table}.csv", data)
         schema = (
             "CREATE TABLE themes(path TEXT, id TEXT, date TEXT, words INTEGER, theme TEXT, "
@@ -195,7 +197,7 @@ class Dashboards(TempDir):
              "SELECT COUNT(DISTINCT path) FROM themes;",
              "SELECT SUM(quotes) FROM speakers WHERE name = 'Farida Yusupova';"],
             capture_output=True, check=True).stdout.decode()
-        summary = records(run("--format", "jsonl", "corpus").stdout)[-1]
+        summary = records(run("--format", "jsonl", *TEN_REPORTS).stdout)[-1]
         first = summary["themes"][:3]
         expected = [f"{t['id']}|{t['documents']}|{t['hits']}" for t in first]
         self.assertEqual(out.splitlines()[:3], expected)
@@ -246,7 +248,7 @@ class Dashboards(TempDir):
         self.assertIn("We did not simply translate the menus,", [q["text"] for q in doc["quotes"]])
 
     def test_csv_is_rfc4180(self):
-        data = run("--format", "csv", "--csv-table", "quotes", "corpus").stdout.decode()
+        data = run("--format", "csv", "--csv-table", "quotes", *TEN_REPORTS).stdout.decode()
         self.assertTrue(data.startswith(
             "path,id,date,quote,type,partial,speaker_id,speaker,kind,named,role,affiliation,country,"
             "method,confidence,verb,text,themes,error\r\n"))
@@ -312,7 +314,7 @@ class JsonlInput(TempDir):
         self.assertEqual(from_file.stdout.decode().replace(json.dumps(str(feed)), '"<stdin>"'),
                          from_stdin.stdout.decode().replace('"-"', '"<stdin>"'))
         summary = records(from_file.stdout)[-1]
-        folder = records(run("--format", "jsonl", "corpus").stdout)[-1]
+        folder = records(run("--format", "jsonl", *TEN_REPORTS).stdout)[-1]
         self.assertEqual({k: v for k, v in summary.items() if k != "bytes"},
                          {k: v for k, v in folder.items() if k != "bytes"})
 
@@ -348,17 +350,17 @@ class Progress(TempDir):
         return run_on_pty(*args, stream="stderr")
 
     def test_progress_bar_on_a_terminal_only(self):
-        code, err = self.run_on_tty("--format", "jsonl", "corpus")
+        code, err = self.run_on_tty("--format", "jsonl", *TEN_REPORTS)
         self.assertEqual(code, 0)
         text = err.decode()
         self.assertIn("/10 files", text)
         self.assertIn("MB/s", text)
         self.assertTrue(text.endswith("\r\x1b[K"), repr(text[-40:]))  # the line is cleared
-        code, err = self.run_on_tty("--quiet", "--format", "jsonl", "corpus")
+        code, err = self.run_on_tty("--quiet", "--format", "jsonl", *TEN_REPORTS)
         self.assertEqual(err, b"")
         code, err = self.run_on_tty("corpus/01_digital-partners-forum.txt")  # one document
         self.assertEqual(err, b"")
-        self.assertEqual(run("--format", "jsonl", "corpus").stderr, b"")  # not a terminal
+        self.assertEqual(run("--format", "jsonl", *TEN_REPORTS).stderr, b"")  # not a terminal
 
 
 class Sqlite(TempDir):
@@ -441,7 +443,7 @@ class Sqlite(TempDir):
 
     def test_replaced_atomically_never_half_written(self):
         db = self.write("corpus.db", "previous\n")
-        result = run("--format", "sqlite", "-o", db, "corpus")
+        result = run("--format", "sqlite", "-o", db, *TEN_REPORTS)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM documents;"), ["10"])
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["corpus.db"])
@@ -461,11 +463,11 @@ class Sqlite(TempDir):
         self.assertEqual(self.sql(db, "SELECT COUNT(*) FROM documents;"), ["10"])
 
     def test_needs_a_file(self):
-        result = run("--format", "sqlite", "corpus")
+        result = run("--format", "sqlite", *TEN_REPORTS)
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stderr.decode(), "themescan: --format sqlite writes a database "
                          "file: give it with -o FILE (such as -o corpus.db)\n")
-        result = run("--format", "sqlite", "-o", self.tmp / "no" / "such.db", "corpus")
+        result = run("--format", "sqlite", "-o", self.tmp / "no" / "such.db", *TEN_REPORTS)
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stderr.decode(),
                          f"themescan: cannot write {self.tmp / 'no' / 'such.db'}: No such file or directory\n")
@@ -501,7 +503,7 @@ class Merge(TempDir):
 
     def test_merged_shards_equal_one_run(self):
         parts = self.shards()
-        whole = run("--format", "jsonl", "corpus").stdout
+        whole = run("--format", "jsonl", *TEN_REPORTS).stdout
         merged = run("merge", *parts)
         self.assertEqual(merged.returncode, 0, merged.stderr)
         self.assertEqual(merged.stdout, whole)
@@ -510,7 +512,7 @@ class Merge(TempDir):
         self.assertEqual(run("merge", "-", parts[2], stdin=parts[0].read_bytes() +
                              parts[1].read_bytes()).stdout, whole)
         table = run("merge", "--format", "table", *parts).stdout.decode()
-        self.assertEqual(table, run("--format", "table", "corpus", "--color", "never").stdout.decode())
+        self.assertEqual(table, run("--format", "table", *TEN_REPORTS, "--color", "never").stdout.decode())
 
     def test_parts_counting_names_differently_do_not_merge(self):
         parts = self.shards()
@@ -578,7 +580,7 @@ class Schemas(TempDir):
         error_validator = load_schema_validator("error.schema.json")
         for error in doc["errors"]:
             error_validator.validate(error)
-        part = self.write("p.jsonl", run("--format", "jsonl", "corpus").stdout)
+        part = self.write("p.jsonl", run("--format", "jsonl", *TEN_REPORTS).stdout)
         summary = json.loads(run("merge", "--format", "json", part).stdout)
         load_schema_validator("summary.schema.json").validate(summary)
         self.assertNotIn("record", summary)
@@ -586,7 +588,7 @@ class Schemas(TempDir):
     def test_a_wrong_record_is_rejected(self):
         import jsonschema
         validator = load_schema_validator("record.schema.json")
-        summary = records(run("--format", "jsonl", "corpus").stdout)[-1]
+        summary = records(run("--format", "jsonl", *TEN_REPORTS).stdout)[-1]
         summary["documents"] = -1
         with self.assertRaises(jsonschema.ValidationError):
             validator.validate(summary)

@@ -59,7 +59,8 @@ class ScaleOutTestCase(TempDirTestCase):
 
 # The commands of README.md ("More than one machine"), run as written there (themescan on PATH).
 FIND_FILES = """\
-find -L corpus -type f \\( -iname '*.txt' -o -iname '*.md' \\) ! -path '*/.*' \\
+find -L corpus -type f \\( -iname '*.txt' -o -iname '*.md' -o -iname '*.html' -o -iname '*.htm' \\
+  -o -iname '*.pdf' -o -iname '*.docx' \\) ! -path '*/.*' \\
   | LC_ALL=C sort > files.txt
 """
 PARALLEL_FILES = """\
@@ -99,14 +100,17 @@ class ParallelShards(ScaleOutTestCase):
         summary = self.records[-1]
         self.assertEqual(summary["record"], "summary")
         self.assertEqual(summary["schema"], "themescan.summary/1")
-        self.assertEqual(self.files, sorted(f"corpus/{p.name}"
-                                            for p in (SOURCE_DIR / "corpus").glob("*.txt")))
-        self.assertEqual((summary["documents"], summary["failed"]), (10, 0))
+        self.assertEqual(self.files, sorted(
+            [f"corpus/{p.name}" for p in (SOURCE_DIR / "corpus").glob("*.txt")] +
+            [f"corpus/formats/{p.name}" for p in (SOURCE_DIR / "corpus" / "formats").iterdir()]))
+        self.assertEqual((summary["documents"], summary["failed"]), (16, 0))
         documents = self.records[:-1]
         self.assertEqual(summary["words"], sum(d["document"]["words"] for d in documents))
-        self.assertEqual(summary["words"], 6844)
+        # The HTML, PDF and DOCX twins of 01 (716 words, 3 infrastructure hits) and 08 (588, 1)
+        # add three times theirs: 6844 + 3 x 1304 words, 45 + 3 x 4 hits in 9 + 6 documents.
+        self.assertEqual(summary["words"], 10756)
         infrastructure = next(t for t in summary["themes"] if t["id"] == "infrastructure")
-        self.assertEqual((infrastructure["documents"], infrastructure["hits"]), (9, 45))
+        self.assertEqual((infrastructure["documents"], infrastructure["hits"]), (15, 57))
         without = [d["document"]["path"] for d in documents
                    if not any(t["id"] == "infrastructure" and t["hits"] for t in d["themes"])]
         self.assertEqual(without, ["corpus/06_university-industry-roundtable.txt"])
@@ -121,7 +125,7 @@ class ParallelShards(ScaleOutTestCase):
 
     def test_gnu_parallel_keep_order_into_merge_stdin(self):
         require_program("parallel", "parallel", "GNU parallel")
-        self.assertEqual(math.ceil(len(self.list_files()) / SHARDS), 4)
+        self.assertEqual(math.ceil(len(self.list_files()) / SHARDS), 6)
         self.sh(PARALLEL_PIPE)
         self.assert_same_as_single_run((self.tmp / "corpus.jsonl").read_bytes())
 
