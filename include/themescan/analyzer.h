@@ -55,8 +55,8 @@ struct TextCounts {
 struct DocumentMeta {
   std::string id;                    // the JSONL "id" ("" for files)
   std::uint64_t line = 0;            // its line in the JSONL feed (0 for files)
-  std::optional<std::string> title;  // the JSONL/CSV "title" (replaces the title found in the text), or the
-                                     // HTML/PDF/DOCX metadata title when the text has none
+  std::optional<std::string> title;  // the JSONL/CSV "title" or the HTML/DOCX title (either replaces the
+                                     // title found in the text); a PDF's when the text has none
   std::string source;                // the JSONL "source" ("" when absent)
   std::optional<std::string> date;   // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
   std::string date_from;             // "text" (dates.h), "jsonl", "csv", "html", "pdf" or "docx"; "" without one

@@ -25,8 +25,8 @@
 //     ("no text layer: scanned PDF?") is an error, not an empty document.
 //   * DOCX (libzip + libxml2): word/document.xml paragraphs in order (tables' cells are
 //     paragraphs; tabs and breaks kept), then the footnotes' and endnotes' text; a paragraph
-//     styled Title or Heading N is a heading; title from docProps/core.xml dc:title, else the
-//     first Title or Heading 1 paragraph; date from dcterms:created.
+//     styled Title or Heading N is a heading; title from the first Title or Heading paragraph,
+//     else docProps/core.xml dc:title; date from dcterms:created.
 // A corrupt, truncated or hostile file is an error Status (kBadInput) with a short reason
 // ("not a PDF file", "damaged ZIP archive", ...); nothing is printed. Decompressed parts are
 // capped at kMaxExtractedBytes. The messages do not name the path (the caller adds it).

@@ -212,8 +212,9 @@ Result<DocumentResult> Analyzer::analyze_owned(std::string path, std::string byt
 namespace {
 
 // The metadata of an HTML page, PDF or DOCX file. An HTML page's published date is the
-// article's; a PDF's or DOCX's creation date is only used when the text gives no date, as the
-// metadata title is only used when the text has none (or only the first line of a wrapped one).
+// article's; a PDF's or DOCX's creation date is only used when the text gives no date. The
+// HTML and DOCX title replaces the text's first line; a PDF's only when the text has no title
+// or only the first line of a wrapped one.
 void set_extracted_meta(ExtractedText extracted, InputFormat format, DocumentResult& r) {
   r.format = format;
   r.pages = std::move(extracted.pages);
@@ -222,7 +223,10 @@ void set_extracted_meta(ExtractedText extracted, InputFormat format, DocumentRes
     const std::string title = collapse_spaces(*extracted.title);
     const bool wrapped =
         r.title && title.size() > r.title->size() && title.starts_with(r.title->slice(r.text));
-    if (!title.empty() && (!r.title || wrapped)) r.meta.title = title;
+    // An HTML page's <h1> and a DOCX heading style say what the title is; a PDF's Title entry
+    // is often a file name ("Microsoft Word - draft3.docx"), so the text's first line goes first.
+    const bool marked_up = format == InputFormat::kHtml || format == InputFormat::kDocx;
+    if (!title.empty() && (marked_up || !r.title || wrapped)) r.meta.title = title;
   }
   if (extracted.date && (format == InputFormat::kHtml || !r.meta.date)) {
     if (std::optional<std::string> date = normalize_date(*extracted.date)) {

@@ -241,7 +241,7 @@ Result<ExtractedText> extract_docx(std::string_view bytes) {
            node = node->next) {
         const std::string text = detail::node_text(node);
         if (text.empty()) continue;
-        if (local_name(node) == "title") out.title = text;
+        if (local_name(node) == "title" && !out.title) out.title = text;  // a heading goes first
         if (local_name(node) == "created") out.date = text;
       }
     }

@@ -252,6 +252,7 @@ Result<ExtractedText> extract_html(std::string_view bytes) {
   if (html.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return Result<ExtractedText>(StatusCode::kBadInput, "HTML page too large");
   }
+  if (html.find_first_not_of(" \t\r\n\f") == std::string::npos) return out;  // an empty page
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
       html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
