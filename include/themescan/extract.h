@@ -17,8 +17,9 @@
 //     (attribution) after it: “We will build it here.” — Ana Ruiz, Minister of ICT.
 //     Title: the first <h1> of the content, else og:title, else <title>. Date: meta
 //     article:published_time, og:published_time, datePublished, date or DC.date, else the first
-//     <time datetime>. Character set: the <meta charset> or http-equiv declaration, else UTF-8
-//     when the bytes are valid UTF-8, else ICU's detection (decode.h).
+//     <time datetime>. Character set: a byte-order mark, else the <meta charset> or http-equiv
+//     declaration, else UTF-8 when the bytes are valid UTF-8, else ICU's detection (decode.h);
+//     DecodeOptions::encoding overrides them all.
 //   * PDF (poppler): pages in order, each page's text in reading order, pages separated by a
 //     form feed; `pages` holds the byte offset where each page starts. Title and date from the
 //     document information (Title, CreationDate). An encrypted PDF or one without any text
@@ -44,6 +45,7 @@
 #include <string_view>
 #include <vector>
 
+#include "themescan/decode.h"
 #include "themescan/status.h"
 
 namespace themescan {
@@ -74,10 +76,12 @@ struct ExtractedText {
   std::string encoding = "UTF-8";     // HTML: the character set the page was read in
 };
 
-// `format` must be kHtml, kPdf or kDocx.
-Result<ExtractedText> extract_document(InputFormat format, std::string_view bytes);
+// `format` must be kHtml, kPdf or kDocx. `decode.encoding`, when set, is the character set of an
+// HTML page, whatever the page declares (--encoding); PDF and DOCX carry their own.
+Result<ExtractedText> extract_document(InputFormat format, std::string_view bytes,
+                                       const DecodeOptions& decode = {});
 
-Result<ExtractedText> extract_html(std::string_view bytes);
+Result<ExtractedText> extract_html(std::string_view bytes, const DecodeOptions& decode = {});
 Result<ExtractedText> extract_pdf(std::string_view bytes);
 Result<ExtractedText> extract_docx(std::string_view bytes);
 

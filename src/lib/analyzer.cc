@@ -250,7 +250,7 @@ Result<DocumentResult> Analyzer::analyze_document(std::string path, std::string 
   }
   if (format == InputFormat::kText) return analyze_owned(std::move(path), std::move(bytes));
   const std::uint64_t size = bytes.size();
-  Result<ExtractedText> extracted = extract_document(format, bytes);
+  Result<ExtractedText> extracted = extract_document(format, bytes, impl_->options.decode);
   if (!extracted.ok()) return extracted.status();
   std::string text = std::move(extracted->text);
   Result<DocumentResult> result =

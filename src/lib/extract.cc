@@ -90,9 +90,10 @@ std::vector<std::string> folder_extensions(InputFormat format) {
   return {".txt", ".md"};
 }
 
-Result<ExtractedText> extract_document(InputFormat format, std::string_view bytes) {
+Result<ExtractedText> extract_document(InputFormat format, std::string_view bytes,
+                                       const DecodeOptions& decode) {
   switch (format) {
-    case InputFormat::kHtml: return extract_html(bytes);
+    case InputFormat::kHtml: return extract_html(bytes, decode);
     case InputFormat::kPdf: return extract_pdf(bytes);
     case InputFormat::kDocx: return extract_docx(bytes);
     default: break;

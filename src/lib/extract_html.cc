@@ -237,14 +237,19 @@ struct DocFree {
 
 }  // namespace
 
-Result<ExtractedText> extract_html(std::string_view bytes) {
+Result<ExtractedText> extract_html(std::string_view bytes, const DecodeOptions& decode_options) {
   detail::init_libxml();
   ExtractedText out;
-  // To UTF-8 first, so the parser never guesses: the declared charset, else UTF-8 or detection.
-  DecodeOptions options;
+  // To UTF-8 first, so the parser never guesses: the encoding given, a byte-order mark, the
+  // declared charset, else UTF-8 or detection.
+  DecodeOptions options = decode_options;
+  const bool bom = bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") ||
+                   bytes.starts_with("\xFE\xFF");
   std::string charset = declared_charset(bytes);
   if (charset == "utf8") charset = "utf-8";
-  if (!charset.empty() && check_encoding_name(charset).ok()) options.encoding = charset;
+  if (options.encoding.empty() && !bom && !charset.empty() && check_encoding_name(charset).ok()) {
+    options.encoding = charset;
+  }
   Result<DecodedText> decoded = decode(std::string(bytes), options);
   if (!decoded.ok()) return decoded.status();
   out.encoding = decoded->encoding;

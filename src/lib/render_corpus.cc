@@ -171,7 +171,7 @@ std::string render_csv_header(CsvTable table) {
                                    "share", "top_terms"});
       break;
     case CsvTable::kQuotes:
-      fields.insert(fields.end(), {"quote", "type", "partial", "speaker_id", "speaker", "kind",
+      fields.insert(fields.end(), {"quote", "type", "partial", "page", "speaker_id", "speaker", "kind",
                                    "named", "role", "affiliation", "country", "method",
                                    "confidence", "verb", "text", "themes"});
       break;
@@ -224,6 +224,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
         const Speaker* s = a.speaker >= 0 ? &result.speakers[static_cast<std::size_t>(a.speaker)]
                                           : nullptr;
         row({std::to_string(i), detail::quote_type_name(q.type), q.partial ? "true" : "false",
+             result.pages.empty() ? "" : std::to_string(page_of(result.pages, q.span.begin)),
              s ? std::to_string(a.speaker) : "", s ? s->name : "",
              s ? speaker_kind_name(s->kind) : "",
              s ? (s->named ? "true" : "false") : "", s ? s->role : "", s ? s->affiliation : "",
@@ -245,7 +246,7 @@ std::string render_csv(const DocumentResult& result, const Lexicon& lexicon,
 }
 
 std::string render_csv_error(const FailedInput& failure, CsvTable table) {
-  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 15 : 11;
+  const std::size_t middle = table == CsvTable::kThemes ? 9 : table == CsvTable::kQuotes ? 16 : 11;
   std::vector<std::string> fields = document_fields(failure.path, failure.id, "");
   fields.resize(fields.size() + middle);
   fields.push_back(failure.message);

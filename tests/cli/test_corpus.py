@@ -250,11 +250,15 @@ class Dashboards(TempDir):
     def test_csv_is_rfc4180(self):
         data = run("--format", "csv", "--csv-table", "quotes", *TEN_REPORTS).stdout.decode()
         self.assertTrue(data.startswith(
-            "path,id,date,quote,type,partial,speaker_id,speaker,kind,named,role,affiliation,country,"
-            "method,confidence,verb,text,themes,error\r\n"))
+            "path,id,date,quote,type,partial,page,speaker_id,speaker,kind,named,role,affiliation,"
+            "country,method,confidence,verb,text,themes,error\r\n"))
         rows = list(csv.reader(io.StringIO(data, newline="")))
-        self.assertTrue(all(len(r) == 19 for r in rows))
-        self.assertTrue(any("," in r[16] for r in rows[1:]))  # quoted fields survive
+        self.assertTrue(all(len(r) == 20 for r in rows))
+        self.assertTrue(any("," in r[17] for r in rows[1:]))  # quoted fields survive
+        self.assertEqual({r[6] for r in rows[1:]}, {""})  # text files have no pages
+        pdf = run("--format", "csv", "--csv-table", "quotes", "corpus/formats/01_digital-partners-forum.pdf")
+        pages = [r[6] for r in list(csv.reader(io.StringIO(pdf.stdout.decode(), newline="")))[1:]]
+        self.assertEqual(pages, ["1"] * 3 + ["2"] * 7 + ["3"])  # the term quote (page 1) has no row
 
 
 class JsonlInput(TempDir):

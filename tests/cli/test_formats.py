@@ -202,6 +202,14 @@ class HtmlInput(TempDirTestCase):
         self.assertEqual(doc["document"]["text"], "«Цифровой суверенитет — это собственные инженеры», "
                                                   "— заявил министр Иван Петров.\n")
         self.assertEqual([(q["speaker"]["name"]) for q in doc["quotes"]], ["Иван Петров"])
+        # A page whose declaration is wrong: a clear error, and --encoding reads it.
+        wrong = self.write("wrong.html", ('<html><head><meta charset="utf-8"></head><body>' + body +
+                                          "</body></html>").encode("cp1251"))
+        result = run("--format", "json", wrong)
+        self.assertEqual(result.stderr.decode(), f"themescan: {wrong}: not valid UTF-8 (first bad byte "
+                                                 "sequence at byte offset 50: 0xAB)\n")  # after <p>
+        forced = analyse("--encoding", "windows-1251", wrong)
+        self.assertEqual([(q["speaker"]["name"]) for q in forced["quotes"]], ["Иван Петров"])
         undeclared = self.write("ru2.htm", ("<html><body>" + body * 5 + "</body></html>").encode("cp1251"))
         self.assertEqual(analyse(undeclared)["document"]["encoding"], "windows-1251")
 
