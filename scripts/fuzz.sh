@@ -3,7 +3,7 @@
 # each for SECONDS, two at a time, then prints one line of figures per target.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  per target (default 600)
-#   TARGET   decode_tokenize, lexicon, quotes, analyzer (default: all four)
+#   TARGET   decode_tokenize, lexicon, quotes, analyzer, extract (default: all five)
 # Work corpora stay in build-fuzz/corpus/TARGET (so a second run goes on from the first); crashes
 # are written to build-fuzz/crashes/TARGET/ and make the script exit with status 1.
 set -euo pipefail
@@ -11,11 +11,12 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(decode_tokenize lexicon quotes analyzer)
+[ ${#targets[@]} -gt 0 ] || targets=(decode_tokenize lexicon quotes analyzer extract)
 build="$here/build-fuzz"
 
 packages=(clang libclang-rt-14-dev cmake make pkg-config libicu-dev libre2-dev
-          libboost-program-options-dev libfmt-dev nlohmann-json3-dev libyaml-cpp-dev)
+          libboost-program-options-dev libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libsqlite3-dev
+          libxml2-dev libzip-dev libpoppler-cpp-dev)
 "$here/scripts/install-packages.sh" "${packages[@]}"
 
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DTHEMESCAN_FUZZ=ON \
@@ -27,6 +28,7 @@ cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" \
 extra_seeds() {
   case "$1" in
     lexicon) echo "$here/lexicons" ;;
+    extract) echo "$here/tests/data/formats" ;;
     *) echo "$here/corpus $here/tests/data/fuzz-regressions" ;;
   esac
 }

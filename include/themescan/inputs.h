@@ -21,7 +21,7 @@
 // report it and go on with the rest: a missing path ("x: no such file or folder"), a broken
 // symbolic link ("x: broken symbolic link"; inside folders only when its name would have been
 // taken), a folder that cannot be read, a link loop, or a folder with nothing to take
-// ("corpus: no reports (.txt or .md files) in this folder").
+// ("corpus: no reports (.txt or .md files) in this folder", naming options.extensions).
 // Thread safety: stateless; safe to call from several threads.
 //
 //   InputOptions options;
@@ -50,7 +50,9 @@ struct InputItem {
 struct InputOptions {
   std::vector<std::string> include;  // glob patterns; when not empty they replace `extensions`
   std::vector<std::string> exclude;  // glob patterns for files and folders to leave out
-  std::vector<std::string> extensions = {".txt", ".md"};  // a missing leading '.' is implied
+  // A missing leading '.' is implied. The CLI passes folder_extensions() of its input format
+  // (extract.h): every readable format in auto mode.
+  std::vector<std::string> extensions = {".txt", ".md"};
 };
 
 // The same items, one at a time, so that a corpus of any size costs only the folder being read:

@@ -1120,7 +1120,9 @@ bool address_word(std::string_view key) {
 // form used as an alias (“Basil” for Basil Hallward); a new name becomes a person. -1 when the
 // quote addresses nobody by name.
 std::int32_t addressee(Context& c, const Quote& q) {
-  const auto [first, end] = c.words_within(q.span);
+  // Not a structured binding: the lambda below captures these, which clang 14 cannot do.
+  const std::pair<std::size_t, std::size_t> within = c.words_within(q.span);
+  const std::size_t first = within.first, end = within.second;
   for (std::size_t k = first; k < end; ++k) {
     if (!c.words[k].upper) continue;
     // After a comma, also past one or two words of address: “..., sister Jemima, ...”,

@@ -156,7 +156,9 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
   const Style style{options.color};
   std::string out;
   out += style.bold(display_path(result.path)) + "\n";
-  if (result.title) {
+  if (result.meta.title) {  // a feed's, or an HTML, DOCX or PDF file's
+    out += fmt::format("  title       {}\n", collapse_spaces(*result.meta.title));
+  } else if (result.title) {
     out += fmt::format("  title       {}\n", collapse_spaces(result.title->slice(result.text)));
   }
   if (result.encoding != "UTF-8" || result.encoding_confidence < 100) {
@@ -165,9 +167,10 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
                            ? fmt::format(" (guessed, confidence {}/100)", result.encoding_confidence)
                            : "");
   }
-  out += fmt::format("  words       {}   sentences {}   paragraphs {}\n",
+  out += fmt::format("  words       {}   sentences {}   paragraphs {}{}\n",
                      result.counts.words, result.counts.sentences,
-                     result.counts.paragraphs);
+                     result.counts.paragraphs,
+                     result.pages.empty() ? "" : fmt::format("   pages {}", result.pages.size()));
 
   const std::vector<const ThemeScore*> themes = select_themes(result, lexicon, options);
   std::size_t matched = 0;
@@ -220,7 +223,13 @@ std::string render_table(const DocumentResult& result, const Lexicon& lexicon,
         const Snippet snippet = make_snippet(result.text, hit.span, options.snippet_chars);
         // A hit inside a name is marked after it (counted or not: see the themes line).
         const std::string mark = hit.in_name ? style.dim("{name}") : std::string();
-        out += fmt::format("        #{:<4} {}{}{}{}\n", hit.sentence + 1, snippet.left,
+        // Sentence number, and the page in a PDF: "#14 p.2".
+        const std::string where =
+            result.pages.empty()
+                ? fmt::format("#{:<4}", hit.sentence + 1)
+                : fmt::format("{:<9}", fmt::format("#{} p.{}", hit.sentence + 1,
+                                                   page_of(result.pages, hit.span.begin)));
+        out += fmt::format("        {} {}{}{}{}\n", where, snippet.left,
                            style.match("[" + snippet.match + "]"), mark, snippet.right);
       }
     }

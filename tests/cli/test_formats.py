@@ -125,6 +125,9 @@ class Twins(unittest.TestCase):
             for hit in theme["evidence"]:
                 begin = hit["span"][0]
                 self.assertEqual(hit["page"], text[:begin].count("\f") + 1)
+        table = run("--evidence", "--color", "never", TWINS / "01_digital-partners-forum.pdf").stdout.decode()
+        self.assertIn("  words       716   sentences 36   paragraphs 16   pages 3\n", table)
+        self.assertIn("        #13 p.2   because the software assumed a single [national language]", table)
         # The text file has no pages: the members are there, null.
         plain = analyse(CORPUS / "01_digital-partners-forum.txt")
         self.assertEqual((plain["document"]["pages"], plain["quotes"][0]["page"]), (None, None))

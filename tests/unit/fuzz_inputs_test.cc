@@ -12,6 +12,7 @@
 #include "test_util.h"
 #include "themescan/analyzer.h"
 #include "themescan/attribution_lexicon.h"
+#include "themescan/extract.h"
 #include "themescan/lexicon_import.h"
 #include "themescan/render.h"
 
@@ -43,7 +44,7 @@ std::vector<fs::path> inputs() {
 
 TEST_CASE("fuzz inputs: seeds and regressions analyse without crashing") {
   const std::vector<fs::path> files = inputs();
-  REQUIRE(files.size() >= 13);  // 12 seeds and the regressions folder's README
+  REQUIRE(files.size() >= 16);  // 15 seeds and the regressions folder's README
   std::vector<Analyzer> analyzers;
   for (const std::size_t block : {std::size_t{16}, std::size_t{1} << 20}) {
     AnalyzerOptions options;
@@ -68,6 +69,15 @@ TEST_CASE("fuzz inputs: seeds and regressions analyse without crashing") {
       options.min_hits = 0;
       CHECK(render_json(*result, analyzer.lexicon(), options).ends_with("}\n"));
       CHECK_FALSE(render_table(*result, analyzer.lexicon(), options).empty());
+    }
+    // Every file is also an HTML page, a PDF and a DOCX file: text or a clear error.
+    for (const InputFormat format : {InputFormat::kHtml, InputFormat::kPdf, InputFormat::kDocx}) {
+      const Result<ExtractedText> text = extract_document(format, bytes);
+      if (!text.ok()) {
+        CHECK_FALSE(text.status().message().empty());
+      } else {
+        CHECK(std::is_sorted(text->pages.begin(), text->pages.end()));
+      }
     }
     // Every file is also a lexicon, good or bad: parsing never crashes, and an error names it.
     const Result<Lexicon> lexicon = Lexicon::from_sources({{"in.lex", bytes}}, testutil::tokenizer());
